@@ -1,0 +1,168 @@
+# xfs_health: top-level GNU Makefile.
+#
+#   make [all]            build libhealth, xfs_health
+#   make check            install missing dependencies, then run every tier
+#   make check-unit       CUnit tests of libhealth
+#   make check-cmd        golden-output tests of the built binary (no kernel)
+#   make check-xfs        tests/xfs on this host's kernel (needs >= 7.0, root)
+#   make check-vm         tests/xfs inside a QEMU guest running Debian's newest kernel
+#   make demo             show xfs_health at work on a real XFS inside the guest
+#   make install          PREFIX, DESTDIR, SBINDIR, MANDIR
+#
+# Knobs: V=1 (echo commands), WERROR=1, SANITIZE=address,undefined,
+# LINE_EDITOR=auto|libedit|readline|none (auto prefers libedit).
+
+VERSION		:= 0.1.0
+
+PREFIX		?= /usr/local
+SBINDIR		?= $(PREFIX)/sbin
+MANDIR		?= $(PREFIX)/share/man
+DESTDIR		?=
+
+CC		?= cc
+PKG_CONFIG	?= pkg-config
+AR		?= ar
+INSTALL		?= install
+
+ifeq ($(V),1)
+Q :=
+quiet = @:
+else
+Q := @
+quiet = @printf '  %-8s %s\n'
+endif
+
+CFLAGS		?= -O2 -g
+WARNFLAGS	:= -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes \
+		   -Wmissing-prototypes -Wformat=2
+ifeq ($(WERROR),1)
+WARNFLAGS	+= -Werror
+endif
+ifneq ($(SANITIZE),)
+SANFLAGS	:= -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
+endif
+BASE_CPPFLAGS	:= -I$(CURDIR)/include -D_GNU_SOURCE -DXFS_HEALTH_VERSION='"$(VERSION)"'
+ALL_CFLAGS	= $(BASE_CPPFLAGS) $(CPPFLAGS) $(WARNFLAGS) $(SANFLAGS) $(CFLAGS) -MMD -MP
+ALL_LDFLAGS	= $(SANFLAGS) $(LDFLAGS)
+
+# ---- line editor -----------------------------------------------------------
+LINE_EDITOR	?= auto
+have_pkg	= $(shell $(PKG_CONFIG) --exists $(1) 2>/dev/null && echo yes)
+have_readline	= $(shell test -e /usr/include/readline/readline.h && echo yes)
+
+ifeq ($(LINE_EDITOR),auto)
+  ifeq ($(call have_pkg,libedit),yes)
+    EDITOR_KIND := libedit
+  else ifeq ($(have_readline),yes)
+    EDITOR_KIND := readline
+  else
+    EDITOR_KIND := none
+  endif
+else
+  EDITOR_KIND := $(LINE_EDITOR)
+endif
+
+ifeq ($(EDITOR_KIND),libedit)
+  EDITOR_CFLAGS	:= -DLINE_EDITOR_LIBEDIT $(shell $(PKG_CONFIG) --cflags libedit)
+  EDITOR_LIBS	:= $(shell $(PKG_CONFIG) --libs libedit)
+else ifeq ($(EDITOR_KIND),readline)
+  EDITOR_CFLAGS	:= -DLINE_EDITOR_READLINE
+  EDITOR_LIBS	:= -lreadline
+else ifeq ($(EDITOR_KIND),none)
+  EDITOR_CFLAGS	:= -DLINE_EDITOR_NONE
+  EDITOR_LIBS	:=
+else
+  $(error LINE_EDITOR must be auto, libedit, readline or none)
+endif
+
+# ---- sources ---------------------------------------------------------------
+LIB_SRCS	:= $(sort $(wildcard libhealth/*.c))
+LIB_OBJS	:= $(LIB_SRCS:.c=.o)
+LIB		:= libhealth/libhealth.a
+
+IO_SRCS		:= $(sort $(wildcard io/*.c))
+IO_OBJS		:= $(IO_SRCS:.c=.o)
+IO_PROG		:= io/xfs_health
+
+UNIT_SRCS	:= $(sort $(wildcard tests/unit/*.c))
+UNIT_OBJS	:= $(UNIT_SRCS:.c=.o)
+UNIT_PROG	:= tests/unit/unit-tests
+
+ALL_OBJS	:= $(LIB_OBJS) $(IO_OBJS) $(UNIT_OBJS)
+
+.PHONY: all check check-unit check-cmd check-xfs check-vm check-all demo deps \
+	install uninstall clean
+
+all: $(IO_PROG)
+
+# The line-editor choice is baked into objects: rebuild them when it changes.
+build-flags := $(EDITOR_KIND) $(SANITIZE) $(CFLAGS) $(CPPFLAGS) $(WERROR)
+.build-flags: FORCE
+	@echo '$(build-flags)' | cmp -s - $@ || echo '$(build-flags)' > $@
+FORCE:
+
+%.o: %.c .build-flags
+	$(quiet) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+io/%.o: ALL_CFLAGS += $(EDITOR_CFLAGS) -DLINE_EDITOR_NAME='"$(EDITOR_KIND)"'
+
+$(LIB): $(LIB_OBJS)
+	$(quiet) AR $@
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+$(IO_PROG): $(IO_OBJS) $(LIB)
+	$(quiet) LD $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(IO_OBJS) $(LIB) $(EDITOR_LIBS) $(LIBS)
+
+$(UNIT_PROG): $(UNIT_OBJS) $(LIB)
+	$(quiet) LD $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJS) $(LIB) -lcunit $(LIBS)
+
+# ---- tests -----------------------------------------------------------------
+# `check` first makes sure the build and test dependencies are installed (a
+# fresh Debian 12 machine has none of them), then runs every tier in a fresh
+# make so that pkg-config sees what was just installed.
+check: deps
+	$(Q)$(MAKE) --no-print-directory check-all
+
+check-all:
+	$(Q)status=0; \
+	$(MAKE) --no-print-directory check-unit || status=1; \
+	$(MAKE) --no-print-directory check-cmd || status=1; \
+	$(MAKE) --no-print-directory check-vm || status=1; \
+	exit $$status
+
+check-unit: $(UNIT_PROG)
+	$(Q)./$(UNIT_PROG)
+
+check-cmd: $(IO_PROG)
+	$(Q)tests/cmd/run
+
+check-xfs: $(IO_PROG)
+	$(Q)tests/xfs/check
+
+check-vm: $(IO_PROG)
+	$(Q)tests/vm/run
+
+demo: deps
+	$(Q)$(MAKE) --no-print-directory $(IO_PROG)
+	$(Q)tests/vm/run --demo
+
+deps:
+	$(Q)tools/install-deps
+
+# ---- install ---------------------------------------------------------------
+install: $(IO_PROG)
+	$(INSTALL) -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8
+	$(INSTALL) -m 755 $(IO_PROG) $(DESTDIR)$(SBINDIR)/xfs_health
+	$(INSTALL) -m 644 man8/xfs_health.8 $(DESTDIR)$(MANDIR)/man8/xfs_health.8
+
+uninstall:
+	rm -f $(DESTDIR)$(SBINDIR)/xfs_health $(DESTDIR)$(MANDIR)/man8/xfs_health.8
+
+clean:
+	rm -f $(ALL_OBJS) $(ALL_OBJS:.o=.d) $(LIB) $(IO_PROG) $(UNIT_PROG) .build-flags
+	rm -rf tests/cmd/out tests/xfs/results
+
+-include $(ALL_OBJS:.o=.d)

@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The open-file table and the open, file, close and print commands. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/vfs.h>
+
+#include "io.h"
+
+#define XFS_SUPER_MAGIC_NUMBER 0x58465342 /* "XFSB" */
+
+static struct io_file *files;
+static int nr_files;
+static int current;
+
+static int
+open_flags(unsigned int flags)
+{
+	int oflags = (flags & IO_READONLY) ? O_RDONLY : O_RDWR;
+
+	if (flags & IO_DIRECT)
+		oflags |= O_DIRECT;
+	if (flags & IO_OSYNC)
+		oflags |= O_SYNC;
+	if (flags & IO_APPEND)
+		oflags |= O_APPEND;
+	if (flags & IO_NONBLOCK)
+		oflags |= O_NONBLOCK;
+	if (flags & IO_CREAT)
+		oflags |= O_CREAT;
+	if (flags & IO_TRUNC)
+		oflags |= O_TRUNC;
+	if (flags & IO_NOFOLLOW)
+		oflags |= O_NOFOLLOW;
+	return oflags | O_CLOEXEC;
+}
+
+/*
+ * Open @path and make it the current file.  Like xfs_io, a directory asked
+ * for read-write is opened read-only instead, so that a mount point can be
+ * given without -r.  Returns 0 or a negative errno.
+ */
+int
+file_open(const char *path, unsigned int flags, mode_t mode)
+{
+	struct statfs sfs;
+	struct io_file *grown;
+	char *name;
+	int fd;
+
+	fd = open(path, open_flags(flags), mode);
+	if (fd < 0 && errno == EISDIR && !(flags & IO_READONLY)) {
+		flags |= IO_READONLY;
+		fd = open(path, open_flags(flags), mode);
+	}
+	if (fd < 0)
+		return -errno;
+
+	if (fstatfs(fd, &sfs) < 0 || sfs.f_type != XFS_SUPER_MAGIC_NUMBER)
+		flags |= IO_FOREIGN;
+
+	name = strdup(path);
+	grown = realloc(files, (nr_files + 1) * sizeof(*files));
+	if (!name || !grown) {
+		free(name);
+		if (grown)
+			files = grown;
+		close(fd);
+		return -ENOMEM;
+	}
+	files = grown;
+	files[nr_files] = (struct io_file){ .name = name, .fd = fd, .flags = flags };
+	current = nr_files++;
+	return 0;
+}
+
+int
+file_count(void)
+{
+	return nr_files;
+}
+
+struct io_file *
+file_get(int index)
+{
+	return (index >= 0 && index < nr_files) ? &files[index] : NULL;
+}
+
+struct io_file *
+file_current(void)
+{
+	return file_get(current);
+}
+
+int
+file_current_index(void)
+{
+	return current;
+}
+
+void
+file_set_current(int index)
+{
+	if (index >= 0 && index < nr_files)
+		current = index;
+}
+
+/* Closing makes the first remaining file current, as in xfs_io. */
+void
+file_close_current(void)
+{
+	struct io_file *file = file_current();
+
+	if (!file)
+		return;
+	close(file->fd);
+	free(file->name);
+	memmove(file, file + 1, (nr_files - current - 1) * sizeof(*file));
+	nr_files--;
+	current = 0;
+	if (!nr_files) {
+		free(files);
+		files = NULL;
+	}
+}
+
+void
+file_close_all(void)
+{
+	while (nr_files) {
+		current = nr_files - 1;
+		file_close_current();
+	}
+}
+
+/* The xfs_io file listing: brackets mark the current file. */
+void
+file_print_table(void)
+{
+	for (int i = 0; i < nr_files; i++) {
+		const struct io_file *f = &files[i];
+		bool cur = (i == current);
+
+		printf("%c%03d%c %-14s (%s,%s,%s,%s%s%s)\n", cur ? '[' : ' ', i,
+		       cur ? ']' : ' ', f->name,
+		       (f->flags & IO_FOREIGN) ? "foreign" : "xfs",
+		       (f->flags & IO_OSYNC) ? "sync" : "non-sync",
+		       (f->flags & IO_DIRECT) ? "direct" : "non-direct",
+		       (f->flags & IO_READONLY) ? "read-only" : "read-write",
+		       (f->flags & IO_APPEND) ? ",append" : "",
+		       (f->flags & IO_NONBLOCK) ? ",nonblock" : "");
+	}
+}
+
+/* ---- commands ----------------------------------------------------------- */
+
+/* Shared by the open command and the program's own options. */
+int
+file_parse_mode(const char *arg, mode_t *mode)
+{
+	char *end;
+	unsigned long val;
+
+	errno = 0;
+	val = strtoul(arg, &end, 8);
+	if (errno || end == arg || *end || val > 07777)
+		return -EINVAL;
+	*mode = val;
+	return 0;
+}
+
+static int
+open_f(int argc, char **argv)
+{
+	unsigned int flags = 0;
+	mode_t mode = 0600;
+	int c, error;
+
+	while ((c = getopt(argc, argv, "adfLm:nrst")) != -1) {
+		switch (c) {
+		case 'a': flags |= IO_APPEND; break;
+		case 'd': flags |= IO_DIRECT; break;
+		case 'f': flags |= IO_CREAT; break;
+		case 'L': flags |= IO_NOFOLLOW; break;
+		case 'n': flags |= IO_NONBLOCK; break;
+		case 'r': flags |= IO_READONLY; break;
+		case 's': flags |= IO_OSYNC; break;
+		case 't': flags |= IO_TRUNC; break;
+		case 'm':
+			if (file_parse_mode(optarg, &mode) < 0) {
+				io_error("open: invalid mode -- %s", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		default:
+			return command_usage(&open_command);
+		}
+	}
+	if (optind != argc - 1)
+		return command_usage(&open_command);
+
+	error = file_open(argv[optind], flags, mode);
+	if (error) {
+		io_error("%s: %s", argv[optind], strerror(-error));
+		return EXIT_CMD_FAILED;
+	}
+	return EXIT_ALL_OK;
+}
+
+static int
+file_f(int argc, char **argv)
+{
+	char *end;
+	long index;
+
+	if (argc == 2) {
+		errno = 0;
+		index = strtol(argv[1], &end, 10);
+		if (errno || end == argv[1] || *end || index < 0 ||
+		    index >= nr_files) {
+			io_message("value %s is out of range (0-%d)", argv[1],
+				   nr_files - 1);
+			return EXIT_USAGE;
+		}
+		current = index;
+	}
+	file_print_table();
+	return EXIT_ALL_OK;
+}
+
+static int
+close_f(int argc, char **argv)
+{
+	file_close_current();
+	return EXIT_ALL_OK;
+}
+
+static int
+print_f(int argc, char **argv)
+{
+	file_print_table();
+	return EXIT_ALL_OK;
+}
+
+const struct command open_command = {
+	.name = "open",
+	.altname = "o",
+	.handler = open_f,
+	.argmin = 1,
+	.argmax = -1,
+	.flags = CMD_NOFILE_OK | CMD_FOREIGN_OK | CMD_ONESHOT,
+	.args = "[-adfLnrst] [-m mode] path",
+	.oneline = "open a file and make it the current file",
+	.help = "Opens a file (or directory) and makes it the current file.\n"
+		"A directory asked for read-write is opened read-only.\n"
+		" -a -- append (O_APPEND)\n"
+		" -d -- direct I/O (O_DIRECT)\n"
+		" -f -- create the file if missing (O_CREAT)\n"
+		" -L -- do not follow a final symlink (O_NOFOLLOW)\n"
+		" -m mode -- octal permissions for a created file (default 0600)\n"
+		" -n -- non-blocking (O_NONBLOCK)\n"
+		" -r -- read-only (O_RDONLY)\n"
+		" -s -- synchronous writes (O_SYNC)\n"
+		" -t -- truncate (O_TRUNC)\n",
+};
+
+const struct command file_command = {
+	.name = "file",
+	.altname = "f",
+	.handler = file_f,
+	.argmin = 0,
+	.argmax = 1,
+	.flags = CMD_NOFILE_OK | CMD_FOREIGN_OK | CMD_ONESHOT,
+	.args = "[N]",
+	.oneline = "make file N the current file, then list the open files",
+	.help = "Without N, lists the open files.  With N, makes the file at\n"
+		"index N (as listed) the current file first.  The current file\n"
+		"is shown in [brackets].\n",
+};
+
+const struct command close_command = {
+	.name = "close",
+	.altname = "c",
+	.handler = close_f,
+	.argmin = 0,
+	.argmax = 0,
+	.flags = CMD_FOREIGN_OK | CMD_ONESHOT,
+	.args = NULL,
+	.oneline = "close the current file",
+	.help = "Closes the current file; the first remaining file becomes\n"
+		"the current file.\n",
+};
+
+const struct command print_command = {
+	.name = "print",
+	.altname = "p",
+	.handler = print_f,
+	.argmin = 0,
+	.argmax = 0,
+	.flags = CMD_NOFILE_OK | CMD_FOREIGN_OK | CMD_ONESHOT,
+	.args = NULL,
+	.oneline = "list the open files",
+	.help = "Lists the open files, one per line: index, name as given, and\n"
+		"(xfs or foreign, sync or non-sync, direct or non-direct,\n"
+		"read-only or read-write[,append][,nonblock]).  The current\n"
+		"file's index is shown in [brackets].\n",
+};

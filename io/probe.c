@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * probe: which of the kernel's self-healing interfaces work on the current
+ * filesystem.  Each probe is the cheapest call that proves the interface
+ * exists and does no work: QA scripts use it the way fstests uses
+ * _require_xfs_io_command.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+
+#include "io.h"
+#include "xfs_health_abi.h"
+
+/* Opening a monitor and closing it again: only the fs root may do that. */
+static int
+probe_healthmon(int fd)
+{
+	struct xfs_health_monitor hm = { .format = XFS_HEALTH_MONITOR_FMT_V0 };
+	int mon = ioctl(fd, XFS_IOC_HEALTH_MONITOR, &hm);
+
+	if (mon < 0)
+		return -errno;
+	close(mon);
+	return 0;
+}
+
+/* An empty range is accepted and verifies nothing. */
+static int
+probe_verify_media(int fd)
+{
+	struct xfs_verify_media vm = {
+		.me_dev = XFS_DEV_DATA,
+		.me_start_daddr = 0,
+		.me_end_daddr = 0,
+	};
+
+	return ioctl(fd, XFS_IOC_VERIFY_MEDIA, &vm) < 0 ? -errno : 0;
+}
+
+static int
+probe_scrub_flags(int fd, unsigned int flags)
+{
+	struct xfs_scrub_metadata sm = {
+		.sm_type = XFS_SCRUB_TYPE_PROBE,
+		.sm_flags = flags,
+	};
+
+	return ioctl(fd, XFS_IOC_SCRUB_METADATA, &sm) < 0 ? -errno : 0;
+}
+
+static int
+probe_scrub(int fd)
+{
+	return probe_scrub_flags(fd, 0);
+}
+
+static int
+probe_repair(int fd)
+{
+	return probe_scrub_flags(fd, XFS_SCRUB_IFLAG_REPAIR);
+}
+
+/* A vector head with no vectors returns at once on kernels that have it. */
+static int
+probe_scrubv(int fd)
+{
+	struct xfs_scrub_vec_head head = { .svh_nr = 0 };
+
+	return ioctl(fd, XFS_IOC_SCRUBV_METADATA, &head) < 0 ? -errno : 0;
+}
+
+static const struct probe {
+	const char *name;
+	int (*run)(int fd);
+} probes[] = {
+	{ "healthmon", probe_healthmon },
+	{ "verify_media", probe_verify_media },
+	{ "scrub", probe_scrub },
+	{ "scrubv", probe_scrubv },
+	{ "repair", probe_repair },
+};
+
+#define NR_PROBES (sizeof(probes) / sizeof(probes[0]))
+
+static const struct probe *
+probe_find(const char *name)
+{
+	for (size_t i = 0; i < NR_PROBES; i++)
+		if (!strcmp(probes[i].name, name))
+			return &probes[i];
+	return NULL;
+}
+
+static int
+probe_one(const struct probe *p, int fd)
+{
+	int error = p->run(fd);
+
+	/* One monitor per filesystem: a busy one still proves support. */
+	if (error == -EEXIST && p->run == probe_healthmon) {
+		printf("%s: supported (monitoring is already active)\n",
+		       p->name);
+		return EXIT_ALL_OK;
+	}
+	if (error) {
+		printf("%s: %s\n", p->name, strerror(-error));
+		return EXIT_CMD_FAILED;
+	}
+	printf("%s: supported\n", p->name);
+	return EXIT_ALL_OK;
+}
+
+static int
+probe_f(int argc, char **argv)
+{
+	int fd = file_current()->fd;
+	int status = EXIT_ALL_OK;
+
+	/* Check every name before probing anything. */
+	for (int i = 1; i < argc; i++) {
+		if (!probe_find(argv[i])) {
+			io_error("probe: unknown interface '%s'", argv[i]);
+			return command_usage(&probe_command);
+		}
+	}
+	if (argc == 1) {
+		for (size_t i = 0; i < NR_PROBES; i++)
+			status |= probe_one(&probes[i], fd);
+	} else {
+		for (int i = 1; i < argc; i++)
+			status |= probe_one(probe_find(argv[i]), fd);
+	}
+	return status;
+}
+
+const struct command probe_command = {
+	.name = "probe",
+	.altname = NULL,
+	.handler = probe_f,
+	.argmin = 0,
+	.argmax = -1,
+	.flags = 0,
+	.args = "[healthmon|verify_media|scrub|scrubv|repair]...",
+	.oneline = "check which health interfaces the kernel supports here",
+	.help = "Probes each named interface (default: all) on the current\n"
+		"file's filesystem with a call that does no work, and prints\n"
+		"'NAME: supported' or 'NAME: <error>' for each.  Exit status 0\n"
+		"only if every probed interface works.\n"
+		"  healthmon    -- XFS_IOC_HEALTH_MONITOR (open and close a monitor;\n"
+		"                  the current file must be the filesystem root)\n"
+		"  verify_media -- XFS_IOC_VERIFY_MEDIA over an empty range\n"
+		"  scrub        -- XFS_IOC_SCRUB_METADATA, type probe\n"
+		"  scrubv       -- XFS_IOC_SCRUBV_METADATA with no vectors\n"
+		"  repair       -- scrub type probe with the repair flag (needs a\n"
+		"                  read-write mount of a v5 filesystem)\n",
+};
