@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Helpers private to libhealth. */
+#ifndef XFS_HEALTH_LIBHEALTH_INTERNAL_H
+#define XFS_HEALTH_LIBHEALTH_INTERNAL_H
+
+#include "health.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Wrap a static array of struct hl_name as a table. */
+#define HL_NAME_TABLE(var, desc, tkind, array)                                 \
+	static const struct hl_name_table var = {                              \
+		.what = (desc),                                                \
+		.kind = (tkind),                                               \
+		.nr = ARRAY_SIZE(array),                                       \
+		.names = (array),                                              \
+	}
+
+#endif /* XFS_HEALTH_LIBHEALTH_INTERNAL_H */
