@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* ---- name tables ------------------------------------------------------- */
 
@@ -130,9 +131,117 @@ const struct hl_name_table *hl_scrub_group_names(void);
 /* Class names (values are enum hl_scrub_class), for messages. */
 const struct hl_name_table *hl_scrub_class_names(void);
 
+/* ---- health monitor events ------------------------------------------- */
+
+/* The kernel's V0 record: struct xfs_health_monitor_event. */
+#define HL_EVENT_SIZE 64
+
+/* Which payload an event carries, chosen from its domain and type. */
+enum hl_payload {
+	HL_PAYLOAD_NONE,      /* running, unmount; unknown domain or type */
+	HL_PAYLOAD_LOST,      /* count */
+	HL_PAYLOAD_SHUTDOWN,  /* mask = reasons */
+	HL_PAYLOAD_HEALTH,    /* mask; group (AG, RTGROUP); ino, gen (INODE) */
+	HL_PAYLOAD_MEDIA,     /* daddr, bbcount */
+	HL_PAYLOAD_FILERANGE, /* ino, gen, pos, len, error */
+};
+
+/* A decoded record.  Fields the payload does not use are zero. */
+struct hl_event {
+	uint32_t domain; /* XFS_HEALTH_MONITOR_DOMAIN_*, maybe unknown */
+	uint32_t type;	 /* XFS_HEALTH_MONITOR_TYPE_*, maybe unknown */
+	uint64_t time_ns;
+	enum hl_payload payload;
+	uint32_t mask;	/* health mask bits or shutdown reasons */
+	uint32_t group; /* agno or rgno */
+	uint32_t gen;
+	uint32_t error; /* positive errno of a file I/O event */
+	uint64_t ino;
+	uint64_t count; /* lost events */
+	uint64_t daddr, bbcount;
+	uint64_t pos, len;
+};
+
+/* Decode one 64-byte record; -EINVAL if @len is not HL_EVENT_SIZE. */
+int hl_event_decode(const void *record, size_t len, struct hl_event *ev);
+
+/* The reverse, for tests and for writing synthetic streams. */
+int hl_event_encode(const struct hl_event *ev, void *record, size_t len);
+
 /*
- * Later: struct hl_event and its decoder, text and JSON renderers,
- * verify-media range arithmetic and repair planning.
+ * Reassembly of records split across reads: the kernel copies out as many
+ * bytes as fit, so a read size that is not a multiple of 64 splits a record.
+ */
+struct hl_stream {
+	unsigned char partial[HL_EVENT_SIZE];
+	size_t partial_len;
+	uint64_t records; /* complete records seen */
+	uint64_t bytes;	  /* bytes fed */
+};
+
+typedef int (*hl_event_fn)(const struct hl_event *ev, void *arg);
+
+void hl_stream_init(struct hl_stream *s);
+
+/*
+ * Feed the bytes of one read.  @fn runs for every complete record, in order;
+ * a non-zero return stops the feed and is returned (the bytes after that
+ * record stay unconsumed).  Returns 0 when every byte was consumed.
+ */
+int hl_stream_feed(struct hl_stream *s, const void *buf, size_t len,
+		   hl_event_fn fn, void *arg);
+
+/*
+ * At end of stream: 0, or -EBADMSG when a record was cut short; then
+ * *leftover (if non-NULL) is the number of bytes of that record.
+ */
+int hl_stream_end(const struct hl_stream *s, size_t *leftover);
+
+/* ---- rendering --------------------------------------------------------- */
+
+/*
+ * What the renderers put around an event.  @mountpoint is printed exactly as
+ * given.  @path, when set, replaces "<mountpoint> ino N gen 0xG" for inode and
+ * file events (the daemon fills it from parent pointers).
+ */
+struct hl_render {
+	const char *mountpoint;
+	const char *path;
+	/* Private: the mount point as a JSON string, made once per stream. */
+	char *json_mountpoint;
+};
+
+int hl_render_init(struct hl_render *r, const char *mountpoint);
+void hl_render_free(struct hl_render *r);
+
+/*
+ * One event as one text line ending in a newline, byte-identical to what
+ * xfs_io 7.2 "healthmon" prints for it.  Events xfs_io prints nothing for (an
+ * unknown domain, an unknown mount-domain type) get a line of our own that
+ * shows the raw numbers; see doc/output-format.md.  Returns the line length,
+ * or -ENOSPC if @buf is too small (still terminated).
+ */
+int hl_event_format_text(char *buf, size_t len, const struct hl_event *ev,
+			 const struct hl_render *r);
+
+/* The same, as one JSON object and a newline (keys: doc/output-format.md). */
+int hl_event_format_json(char *buf, size_t len, const struct hl_event *ev,
+			 const struct hl_render *r);
+
+/* Write the line to @f; 0 or a negative errno from the stream. */
+int hl_event_write_text(FILE *f, const struct hl_event *ev,
+			const struct hl_render *r);
+int hl_event_write_json(FILE *f, const struct hl_event *ev,
+			const struct hl_render *r);
+
+/*
+ * A buffer this long holds any line either renderer makes, for mount points
+ * and paths up to PATH_MAX bytes (JSON may escape each byte as six).
+ */
+#define HL_LINE_MAX 65536
+
+/*
+ * Later: verify-media range arithmetic and repair planning.
  */
 
 #endif /* XFS_HEALTH_HEALTH_H */
