@@ -75,6 +75,10 @@ else
   $(error LINE_EDITOR must be auto, libedit, readline or none)
 endif
 
+# libhealth escapes JSON strings with json-c.
+JSON_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags json-c 2>/dev/null)
+JSON_LIBS	:= $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null || echo -ljson-c)
+
 # ---- sources ---------------------------------------------------------------
 LIB_SRCS	:= $(sort $(wildcard libhealth/*.c))
 LIB_OBJS	:= $(LIB_SRCS:.c=.o)
@@ -105,6 +109,7 @@ FORCE:
 	$(quiet) CC $@
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+libhealth/%.o tests/unit/%.o: ALL_CFLAGS += $(JSON_CFLAGS)
 io/%.o: ALL_CFLAGS += $(EDITOR_CFLAGS) -DLINE_EDITOR_NAME='"$(EDITOR_KIND)"'
 
 $(LIB): $(LIB_OBJS)
@@ -113,11 +118,11 @@ $(LIB): $(LIB_OBJS)
 
 $(IO_PROG): $(IO_OBJS) $(LIB)
 	$(quiet) LD $@
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(IO_OBJS) $(LIB) $(EDITOR_LIBS) $(LIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(IO_OBJS) $(LIB) $(JSON_LIBS) $(EDITOR_LIBS) $(LIBS)
 
 $(UNIT_PROG): $(UNIT_OBJS) $(LIB)
 	$(quiet) LD $@
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJS) $(LIB) -lcunit $(LIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJS) $(LIB) -lcunit $(JSON_LIBS) $(LIBS)
 
 # ---- tests -----------------------------------------------------------------
 # `check` first makes sure the build and test dependencies are installed (a

@@ -37,6 +37,7 @@ struct command {
 	const char *args;    /* synopsis of the arguments, NULL if none */
 	const char *oneline; /* one-line help */
 	const char *help;    /* long help, printed after the one-line help */
+	void (*help_tail)(void); /* prints what the help takes from tables */
 };
 
 /* The command table (io/commands.c), sorted by name, NULL-terminated. */
@@ -62,6 +63,9 @@ int command_split(char *line, char ***argvp);
 /* Quitting is not a status: the quit command asks for it. */
 void command_request_quit(void);
 bool command_quit_requested(void);
+
+/* Is there a current file, on XFS unless @flags has CMD_FOREIGN_OK? */
+int command_check_file(const char *name, unsigned int flags);
 
 /* Print the usage of @cmd (one-line form) to stderr after an argument error. */
 int command_usage(const struct command *cmd);

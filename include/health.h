@@ -136,7 +136,12 @@ const struct hl_name_table *hl_scrub_class_names(void);
 /* The kernel's V0 record: struct xfs_health_monitor_event. */
 #define HL_EVENT_SIZE 64
 
-/* Which payload an event carries, chosen from its domain and type. */
+/*
+ * Which payload an event carries, chosen from its domain and type: the
+ * health, media and file-range domains carry theirs whatever the type (an
+ * impossible type still shows its mask or range), the mount domain only for
+ * LOST and SHUTDOWN, an unknown domain none.
+ */
 enum hl_payload {
 	HL_PAYLOAD_NONE,      /* running, unmount; unknown domain or type */
 	HL_PAYLOAD_LOST,      /* count */
@@ -162,10 +167,19 @@ struct hl_event {
 	uint64_t pos, len;
 };
 
-/* Decode one 64-byte record; -EINVAL if @len is not HL_EVENT_SIZE. */
+/* The payload the kernel puts in a record of this domain and type. */
+enum hl_payload hl_event_payload(uint32_t domain, uint32_t type);
+
+/*
+ * Decode one 64-byte record; -EINVAL if @len is not HL_EVENT_SIZE.  Unknown
+ * domains and types are kept as numbers; the pad bytes are not looked at.
+ */
 int hl_event_decode(const void *record, size_t len, struct hl_event *ev);
 
-/* The reverse, for tests and for writing synthetic streams. */
+/*
+ * The reverse, for tests and for writing synthetic streams.  The payload is
+ * chosen by hl_event_payload() (ev->payload is ignored); unused bytes are 0.
+ */
 int hl_event_encode(const struct hl_event *ev, void *record, size_t len);
 
 /*
@@ -176,7 +190,7 @@ struct hl_stream {
 	unsigned char partial[HL_EVENT_SIZE];
 	size_t partial_len;
 	uint64_t records; /* complete records seen */
-	uint64_t bytes;	  /* bytes fed */
+	uint64_t bytes;	  /* consumed: all fed, unless @fn stopped a feed */
 };
 
 typedef int (*hl_event_fn)(const struct hl_event *ev, void *arg);
@@ -207,10 +221,19 @@ int hl_stream_end(const struct hl_stream *s, size_t *leftover);
 struct hl_render {
 	const char *mountpoint;
 	const char *path;
-	/* Private: the mount point as a JSON string, made once per stream. */
+	/*
+	 * Private: the mount point's JSON members ("mount":"..." and, when it
+	 * is not UTF-8, "mount_hex":"..."), made once per stream.
+	 */
 	char *json_mountpoint;
 };
 
+/*
+ * Set up @r for @mountpoint, which is borrowed (it must outlive @r) and must
+ * not change afterwards: to follow a moved mount, free and init again.
+ * @path starts NULL; set and clear it per event.  0, -EINVAL or -ENOMEM.
+ * hl_render_free releases what init made; it is safe on a zeroed @r.
+ */
 int hl_render_init(struct hl_render *r, const char *mountpoint);
 void hl_render_free(struct hl_render *r);
 
@@ -219,16 +242,26 @@ void hl_render_free(struct hl_render *r);
  * xfs_io 7.2 "healthmon" prints for it.  Events xfs_io prints nothing for (an
  * unknown domain, an unknown mount-domain type) get a line of our own that
  * shows the raw numbers; see doc/output-format.md.  Returns the line length,
- * or -ENOSPC if @buf is too small (still terminated).
+ * -ENOSPC if @buf is too small (the line is cut, but terminated), or -EINVAL
+ * for a NULL argument or an empty @buf.  Safe to call from several threads
+ * at once; nothing is cached.
  */
 int hl_event_format_text(char *buf, size_t len, const struct hl_event *ev,
 			 const struct hl_render *r);
 
-/* The same, as one JSON object and a newline (keys: doc/output-format.md). */
+/*
+ * The same, as one JSON object and a newline (keys: doc/output-format.md).
+ * @r must come from hl_render_init (-EINVAL otherwise); -ENOMEM is possible
+ * when r->path is set, because the path is escaped per event.
+ */
 int hl_event_format_json(char *buf, size_t len, const struct hl_event *ev,
 			 const struct hl_render *r);
 
-/* Write the line to @f; 0 or a negative errno from the stream. */
+/*
+ * Write the line to @f with one fwrite, so lines from several threads do not
+ * mix.  0 or a negative errno (-EIO if the stream did not say).  Does not
+ * flush: that is the caller's choice.
+ */
 int hl_event_write_text(FILE *f, const struct hl_event *ev,
 			const struct hl_render *r);
 int hl_event_write_json(FILE *f, const struct hl_event *ev,
@@ -239,6 +272,44 @@ int hl_event_write_json(FILE *f, const struct hl_event *ev,
  * and paths up to PATH_MAX bytes (JSON may escape each byte as six).
  */
 #define HL_LINE_MAX 65536
+
+/* ---- health snapshots ------------------------------------------------ */
+
+/* What the kernel believes of one object (geometry/bulkstat sick masks). */
+enum hl_object {
+	HL_OBJECT_FS,
+	HL_OBJECT_AG,
+	HL_OBJECT_RTGROUP,
+	HL_OBJECT_INODE,
+};
+
+struct hl_health_report {
+	enum hl_object object;
+	uint32_t group; /* agno or rgno */
+	uint32_t gen;
+	uint64_t ino;
+	uint32_t sick;	  /* known bad */
+	uint32_t checked; /* examined since mount */
+};
+
+/* The mask table for an object's sick/checked bits. */
+const struct hl_name_table *hl_object_mask_names(enum hl_object object);
+
+/*
+ * "<mnt>[ agno 0xN| rgno 0xN| ino N gen 0xG]: sick: <names>; checked: <names>"
+ * with "none" for an empty list, or one JSON object; both end in a newline.
+ * Return the length or -ENOSPC, like the event renderers.
+ */
+int hl_health_format_text(char *buf, size_t len,
+			  const struct hl_health_report *h,
+			  const struct hl_render *r);
+int hl_health_format_json(char *buf, size_t len,
+			  const struct hl_health_report *h,
+			  const struct hl_render *r);
+int hl_health_write_text(FILE *f, const struct hl_health_report *h,
+			 const struct hl_render *r);
+int hl_health_write_json(FILE *f, const struct hl_health_report *h,
+			 const struct hl_render *r);
 
 /*
  * Later: verify-media range arithmetic and repair planning.

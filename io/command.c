@@ -139,21 +139,24 @@ argcount_ok(const struct command *cmd, int nargs)
 	return false;
 }
 
-/* The checks xfs_io makes before a command runs, with its messages. */
-static int
-file_ok(const struct command *cmd)
+/*
+ * The checks xfs_io makes before a command runs, with its messages.  Commands
+ * that need a file only for some of their work call this themselves.
+ */
+int
+command_check_file(const char *name, unsigned int flags)
 {
 	const struct io_file *file = file_current();
 
-	if (cmd->flags & CMD_NOFILE_OK)
+	if (flags & CMD_NOFILE_OK)
 		return EXIT_ALL_OK;
 	if (!file) {
 		io_message("no files are open, try 'help open'");
 		return EXIT_CMD_FAILED;
 	}
-	if ((file->flags & IO_FOREIGN) && !(cmd->flags & CMD_FOREIGN_OK)) {
+	if ((file->flags & IO_FOREIGN) && !(flags & CMD_FOREIGN_OK)) {
 		io_message("foreign file active, %s command is for XFS filesystems only",
-			   cmd->name);
+			   name);
 		return EXIT_CMD_FAILED;
 	}
 	return EXIT_ALL_OK;
@@ -162,7 +165,7 @@ file_ok(const struct command *cmd)
 static int
 run_once(const struct command *cmd, int argc, char **argv)
 {
-	int status = file_ok(cmd);
+	int status = command_check_file(cmd->name, cmd->flags);
 
 	if (status)
 		return status;

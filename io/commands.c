@@ -10,6 +10,8 @@
 const struct command *const command_table[] = {
 	&close_command,
 	&file_command,
+	&health_command,
+	&healthmon_command,
 	&help_command,
 	&open_command,
 	&print_command,

@@ -32,6 +32,8 @@ help_f(int argc, char **argv)
 		putchar('\n');
 		fputs(cmd->help, stdout);
 	}
+	if (cmd->help_tail)
+		cmd->help_tail();
 	return EXIT_ALL_OK;
 }
 

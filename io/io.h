@@ -4,9 +4,12 @@
 #define XFS_HEALTH_IO_H
 
 #include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 #include "command.h"
+#include "health.h"
 
 /* Open flags, as shown by the file listing. */
 enum {
@@ -39,6 +42,12 @@ void file_close_all(void);
 void file_print_table(void);
 int file_parse_mode(const char *arg, mode_t *mode);
 
+/* Argument parsing (io/parse.c). */
+int parse_u64(const char *arg, uint64_t max, uint64_t *val);
+int parse_name_list(const struct hl_name_table *table, char *list,
+		    uint64_t *mask, const char **bad);
+void print_table_names(FILE *f, const struct hl_name_table *table);
+
 /* Diagnostics go to stderr after stdout is flushed, so 2>&1 stays ordered. */
 void io_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void io_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -47,6 +56,8 @@ int io_check_stdout(void);
 /* Each command's record, listed once in io/commands.c. */
 extern const struct command close_command;
 extern const struct command file_command;
+extern const struct command health_command;
+extern const struct command healthmon_command;
 extern const struct command help_command;
 extern const struct command open_command;
 extern const struct command print_command;

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Lookups and mask formatting over the name tables. */
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "out.h"
 
 const char *
 hl_name_of(const struct hl_name_table *t, uint64_t value)
@@ -43,50 +42,18 @@ hl_table_mask(const struct hl_name_table *t)
 	return mask;
 }
 
-/* Append "<sep><s>"; false once the buffer is full (text cut, terminated). */
-static bool
-append(char *buf, size_t len, size_t *used, const char *sep, const char *s)
-{
-	int n = snprintf(buf + *used, len - *used, "%s%s", sep, s);
-
-	if (n < 0 || (size_t)n >= len - *used) {
-		*used = len - 1;
-		return false;
-	}
-	*used += n;
-	return true;
-}
-
 int
 hl_format_mask(const struct hl_name_table *t, uint64_t mask, char *buf,
 	       size_t len)
 {
-	const char *sep = "";
-	uint64_t unknown;
-	size_t used = 0;
+	struct hl_out o;
 
 	if (!t || t->kind != HL_TABLE_BITS || !buf || !len)
 		return -EINVAL;
 
-	buf[0] = '\0';
-	for (size_t i = 0; i < t->nr; i++) {
-		if (!(mask & t->names[i].value))
-			continue;
-		if (!append(buf, len, &used, sep, t->names[i].name))
-			return -ENOSPC;
-		sep = ", ";
-	}
-
-	unknown = mask & ~hl_table_mask(t);
-	if (unknown) {
-		char hex[2 + 16 + 1];
-
-		snprintf(hex, sizeof(hex), "0x%llx",
-			 (unsigned long long)unknown);
-		if (!append(buf, len, &used, sep, hex))
-			return -ENOSPC;
-	}
-	return 0;
+	out_init(&o, buf, len);
+	out_mask(&o, t, mask, OUT_LIST_TEXT);
+	return out_finish(&o) < 0 ? -ENOSPC : 0;
 }
 
 const char *

@@ -29,5 +29,8 @@ int unit_register_names(void);
 int unit_register_format(void);
 int unit_register_scrub(void);
 int unit_register_abi(void);
+int unit_register_event(void);
+int unit_register_text(void);
+int unit_register_json(void);
 
 #endif /* XFS_HEALTH_TESTS_UNIT_H */

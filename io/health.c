@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * health: a snapshot of what the kernel currently believes about the
+ * filesystem, its AGs, its rtgroups and chosen inodes (sick and checked
+ * masks from the geometry and bulkstat ioctls).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+
+#include "io.h"
+#include "xfs_health_abi.h"
+
+struct health_opts {
+	bool fs;     /* -f */
+	bool json;   /* -j */
+	bool quiet;  /* -q: only objects with something sick */
+	uint64_t *ags, *rgs, *inos;
+	int nr_ags, nr_rgs, nr_inos;
+};
+
+struct health_run {
+	const struct health_opts *o;
+	struct hl_render render;
+	int fd;
+	bool sick;
+};
+
+static int
+report(struct health_run *run, const struct hl_health_report *h)
+{
+	int error;
+
+	if (h->sick)
+		run->sick = true;
+	else if (run->o->quiet)
+		return EXIT_ALL_OK;
+	if (run->o->json)
+		error = hl_health_write_json(stdout, h, &run->render);
+	else
+		error = hl_health_write_text(stdout, h, &run->render);
+	return error ? EXIT_CMD_FAILED : EXIT_ALL_OK;
+}
+
+static int
+report_ag(struct health_run *run, uint32_t agno)
+{
+	struct xfs_ag_geometry ag = { .ag_number = agno };
+
+	if (ioctl(run->fd, XFS_IOC_AG_GEOMETRY, &ag) < 0) {
+		io_error("health: XFS_IOC_AG_GEOMETRY (AG %u): %s", agno,
+			 strerror(errno));
+		return EXIT_CMD_FAILED;
+	}
+	return report(run, &(struct hl_health_report){
+				   .object = HL_OBJECT_AG,
+				   .group = agno,
+				   .sick = ag.ag_sick,
+				   .checked = ag.ag_checked,
+			   });
+}
+
+static int
+report_rtgroup(struct health_run *run, uint32_t rgno)
+{
+	struct xfs_rtgroup_geometry rg = { .rg_number = rgno };
+
+	if (ioctl(run->fd, XFS_IOC_RTGROUP_GEOMETRY, &rg) < 0) {
+		io_error("health: XFS_IOC_RTGROUP_GEOMETRY (rtgroup %u): %s",
+			 rgno, strerror(errno));
+		return EXIT_CMD_FAILED;
+	}
+	return report(run, &(struct hl_health_report){
+				   .object = HL_OBJECT_RTGROUP,
+				   .group = rgno,
+				   .sick = rg.rg_sick,
+				   .checked = rg.rg_checked,
+			   });
+}
+
+/* Bulkstat returns the first inode at or after the one asked for. */
+static int
+report_inode(struct health_run *run, uint64_t ino)
+{
+	struct {
+		struct xfs_bulk_ireq hdr;
+		struct xfs_bulkstat bs;
+	} req = { .hdr = { .ino = ino, .icount = 1 } };
+
+	if (ioctl(run->fd, XFS_IOC_BULKSTAT, &req) < 0) {
+		io_error("health: XFS_IOC_BULKSTAT (inode %llu): %s",
+			 (unsigned long long)ino, strerror(errno));
+		return EXIT_CMD_FAILED;
+	}
+	if (req.hdr.ocount != 1 || req.bs.bs_ino != ino) {
+		io_error("health: inode %llu: %s", (unsigned long long)ino,
+			 strerror(ENOENT));
+		return EXIT_CMD_FAILED;
+	}
+	return report(run, &(struct hl_health_report){
+				   .object = HL_OBJECT_INODE,
+				   .ino = ino,
+				   .gen = req.bs.bs_gen,
+				   .sick = req.bs.bs_sick,
+				   .checked = req.bs.bs_checked,
+			   });
+}
+
+/* Check every number against the geometry before printing anything. */
+static int
+check_range(const char *what, const uint64_t *vals, int nr, uint32_t count)
+{
+	for (int i = 0; i < nr; i++) {
+		if (vals[i] >= count) {
+			io_error("health: %s %llu does not exist (the filesystem has %u)",
+				 what, (unsigned long long)vals[i], count);
+			return EXIT_USAGE;
+		}
+	}
+	return EXIT_ALL_OK;
+}
+
+static int
+run_health(const struct health_opts *o)
+{
+	struct health_run run = { .o = o, .fd = file_current()->fd };
+	struct xfs_fsop_geom geo = { 0 };
+	bool all = !o->fs && !o->nr_ags && !o->nr_rgs && !o->nr_inos;
+	uint32_t rgcount;
+	int status, error;
+
+	if (ioctl(run.fd, XFS_IOC_FSGEOMETRY, &geo) < 0) {
+		io_error("health: XFS_IOC_FSGEOMETRY: %s", strerror(errno));
+		return EXIT_CMD_FAILED;
+	}
+	rgcount = hl_geom_rgcount(&geo);
+	status = check_range("AG", o->ags, o->nr_ags, geo.agcount) |
+		 check_range("rtgroup", o->rgs, o->nr_rgs, rgcount);
+	if (status)
+		return status;
+
+	error = hl_render_init(&run.render, file_current()->name);
+	if (error) {
+		io_error("health: %s", strerror(-error));
+		return EXIT_CMD_FAILED;
+	}
+
+	if (all || o->fs)
+		status |= report(&run, &(struct hl_health_report){
+					       .object = HL_OBJECT_FS,
+					       .sick = geo.sick,
+					       .checked = geo.checked,
+				       });
+	if (all) {
+		for (uint32_t agno = 0; agno < geo.agcount; agno++)
+			status |= report_ag(&run, agno);
+		for (uint32_t rgno = 0; rgno < rgcount; rgno++)
+			status |= report_rtgroup(&run, rgno);
+	}
+	for (int i = 0; i < o->nr_ags; i++)
+		status |= report_ag(&run, o->ags[i]);
+	for (int i = 0; i < o->nr_rgs; i++)
+		status |= report_rtgroup(&run, o->rgs[i]);
+	for (int i = 0; i < o->nr_inos; i++)
+		status |= report_inode(&run, o->inos[i]);
+
+	hl_render_free(&run.render);
+	if (run.sick)
+		status |= EXIT_PROBLEM;
+	return status;
+}
+
+static int
+add_number(uint64_t *list, int *nr, const char *arg, uint64_t max,
+	   const char *what)
+{
+	if (parse_u64(arg, max, &list[*nr])) {
+		io_error("health: invalid %s -- %s", what, arg);
+		return EXIT_USAGE;
+	}
+	(*nr)++;
+	return EXIT_ALL_OK;
+}
+
+static int
+health_f(int argc, char **argv)
+{
+	struct health_opts o = { 0 };
+	int c, status = EXIT_ALL_OK;
+
+	/* No option can repeat more often than there are arguments. */
+	o.ags = calloc(argc, sizeof(uint64_t));
+	o.rgs = calloc(argc, sizeof(uint64_t));
+	o.inos = calloc(argc, sizeof(uint64_t));
+	if (!o.ags || !o.rgs || !o.inos) {
+		io_error("health: %s", strerror(ENOMEM));
+		status = EXIT_CMD_FAILED;
+		goto out;
+	}
+
+	while (!status && (c = getopt(argc, argv, "a:fg:i:jq")) != -1) {
+		switch (c) {
+		case 'a':
+			status = add_number(o.ags, &o.nr_ags, optarg,
+					    UINT32_MAX, "AG number");
+			break;
+		case 'g':
+			status = add_number(o.rgs, &o.nr_rgs, optarg,
+					    UINT32_MAX, "rtgroup number");
+			break;
+		case 'i':
+			status = add_number(o.inos, &o.nr_inos, optarg,
+					    UINT64_MAX, "inode number");
+			break;
+		case 'f':
+			o.fs = true;
+			break;
+		case 'j':
+			o.json = true;
+			break;
+		case 'q':
+			o.quiet = true;
+			break;
+		default:
+			status = command_usage(&health_command);
+			break;
+		}
+	}
+	if (!status && optind != argc)
+		status = command_usage(&health_command);
+	/* Arguments first: a usage error shows wherever it is made. */
+	if (!status)
+		status = command_check_file(health_command.name, 0);
+	if (!status)
+		status = run_health(&o);
+out:
+	free(o.ags);
+	free(o.rgs);
+	free(o.inos);
+	return status;
+}
+
+const struct command health_command = {
+	.name = "health",
+	.altname = NULL,
+	.handler = health_f,
+	.argmin = 0,
+	.argmax = -1,
+	/* The handler checks the file once the arguments are known good. */
+	.flags = CMD_NOFILE_OK | CMD_FOREIGN_OK | CMD_ONESHOT,
+	.args = "[-fjq] [-a agno]... [-g rgno]... [-i ino]...",
+	.oneline = "show what the kernel believes is sick or checked",
+	.help = "Prints, for the filesystem, each AG, each rtgroup, or the objects\n"
+		"chosen with options, which metadata the kernel knows to be sick\n"
+		"and which it has checked since mount, one line per object:\n"
+		"  MNT[ agno 0xN| rgno 0xN| ino N gen 0xG]: sick: LIST; checked: LIST\n"
+		"With no option: the filesystem, every AG and every rtgroup.\n"
+		" -a agno -- this AG (repeatable)\n"
+		" -f -- the filesystem-wide metadata\n"
+		" -g rgno -- this realtime group (repeatable)\n"
+		" -i ino -- this inode (repeatable)\n"
+		" -j -- one JSON object per line\n"
+		" -q -- only objects with something sick\n"
+		"Exit status 2 if anything is sick.\n",
+};

@@ -1,0 +1,503 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * healthmon: open the kernel's health monitor on the current filesystem and
+ * print every event, or replay a recorded event stream.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+
+#include "io.h"
+#include "xfs_health_abi.h"
+
+#define DEFAULT_BUFSIZE	 65536		  /* the kernel's largest out buffer */
+#define MAX_BUFSIZE	 (64u << 20)
+#define POLL_SLICE_MS	 1000		  /* recheck signals and deadlines */
+
+struct healthmon_opts {
+	bool give_up_fd; /* -c */
+	bool verbose;	 /* -v */
+	bool probe;	 /* -p */
+	bool json;	 /* -j */
+	size_t bufsize;	 /* -b */
+	unsigned int delay_ms; /* -d */
+	uint64_t max_events;   /* -n, 0: no limit */
+	uint64_t timeout_s;    /* -t, 0: none */
+	uint64_t types;	       /* -e, bit per type value; 0: all */
+	uint64_t domains;      /* -D, bit per domain value; 0: all */
+	const char *record;    /* -o */
+	const char *replay;    /* -i */
+	const char *label;     /* -m */
+};
+
+struct monitor {
+	const struct healthmon_opts *opts;
+	struct hl_stream stream;
+	struct hl_render render;
+	FILE *record;
+	uint64_t printed;
+	bool lost;	 /* the kernel dropped events */
+	bool write_err;	 /* stdout failed */
+};
+
+static volatile sig_atomic_t stop_signal;
+
+static void
+catch_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+static bool
+wanted(const struct healthmon_opts *o, const struct hl_event *ev)
+{
+	if (o->types && (ev->type >= 64 || !(o->types & (1ULL << ev->type))))
+		return false;
+	if (o->domains &&
+	    (ev->domain >= 64 || !(o->domains & (1ULL << ev->domain))))
+		return false;
+	return true;
+}
+
+/* Called for every complete record; non-zero stops the feed. */
+static int
+show_event(const struct hl_event *ev, void *arg)
+{
+	struct monitor *m = arg;
+	int error;
+
+	if (ev->domain == XFS_HEALTH_MONITOR_DOMAIN_MOUNT &&
+	    ev->type == XFS_HEALTH_MONITOR_TYPE_LOST)
+		m->lost = true;
+	if (!wanted(m->opts, ev))
+		return 0;
+
+	if (m->opts->json)
+		error = hl_event_write_json(stdout, ev, &m->render);
+	else
+		error = hl_event_write_text(stdout, ev, &m->render);
+	if (error) {
+		m->write_err = true;
+		return 1;
+	}
+	m->printed++;
+	if (m->opts->max_events && m->printed >= m->opts->max_events)
+		return 1;
+	return 0;
+}
+
+static uint64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
+}
+
+static void
+pause_ms(unsigned int ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	/* A signal cuts the pause short; the loop then sees stop_signal. */
+	nanosleep(&ts, NULL);
+}
+
+/*
+ * Wait until @fd is readable, a stop signal arrives or the deadline passes.
+ * Returns 1 if readable, 0 to stop.  Polling in slices means a monitor whose
+ * filesystem went away can never hang us.
+ */
+static int
+wait_readable(int fd, uint64_t deadline)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
+	for (;;) {
+		int slice = POLL_SLICE_MS, ret;
+
+		if (stop_signal)
+			return 0;
+		if (deadline) {
+			uint64_t now = now_ms();
+
+			if (now >= deadline)
+				return 0;
+			if (deadline - now < (uint64_t)slice)
+				slice = deadline - now;
+		}
+		ret = poll(&pfd, 1, slice);
+		if (ret > 0)
+			return 1;
+		if (ret < 0 && errno != EINTR)
+			return 1; /* let read() report the problem */
+	}
+}
+
+/* Read, record, decode and print until EOF, a limit or a stop signal. */
+static int
+pump(struct monitor *m, int fd, const char *what)
+{
+	const struct healthmon_opts *o = m->opts;
+	uint64_t deadline = o->timeout_s ? now_ms() + o->timeout_s * 1000 : 0;
+	unsigned char *buf;
+	int status = EXIT_ALL_OK;
+	size_t leftover;
+
+	buf = malloc(o->bufsize);
+	if (!buf) {
+		io_error("healthmon: %s", strerror(ENOMEM));
+		return EXIT_CMD_FAILED;
+	}
+	if (o->delay_ms)
+		pause_ms(o->delay_ms);
+
+	while (wait_readable(fd, deadline)) {
+		ssize_t n = read(fd, buf, o->bufsize);
+		int stopped;
+
+		if (n < 0) {
+			if (errno == EINTR || errno == EAGAIN)
+				continue;
+			io_error("healthmon: reading %s: %s", what,
+				 strerror(errno));
+			status |= EXIT_CMD_FAILED;
+			break;
+		}
+		if (n == 0)
+			break; /* unmounted, or the end of a recording */
+		if (m->record && fwrite(buf, 1, n, m->record) != (size_t)n) {
+			io_error("healthmon: writing %s: %s", o->record,
+				 strerror(errno));
+			status |= EXIT_CMD_FAILED;
+			break;
+		}
+		stopped = hl_stream_feed(&m->stream, buf, n, show_event, m);
+		/* One flush per read batch: lines appear without delay. */
+		if (fflush(stdout) != 0)
+			m->write_err = true;
+		if (stopped || m->write_err)
+			break;
+		if (o->delay_ms)
+			pause_ms(o->delay_ms);
+	}
+	free(buf);
+
+	if (m->write_err)
+		return status | EXIT_CMD_FAILED; /* reported at exit */
+	if (hl_stream_end(&m->stream, &leftover) < 0 &&
+	    !(o->max_events && m->printed >= o->max_events)) {
+		io_error("healthmon: %s ended inside an event record (%zu bytes remain)",
+			 what, leftover);
+		status |= EXIT_CMD_FAILED;
+	}
+	if (m->lost)
+		status |= EXIT_PROBLEM;
+	return status;
+}
+
+/* Why the kernel refused, in words a tester can act on. */
+static const char *
+monitor_hint(int err, int fd)
+{
+	struct statx stx;
+
+	switch (err) {
+	case ENOTTY:
+	case EOPNOTSUPP:
+		return "this kernel has no XFS health monitor (Linux 7.0 or later is needed)";
+	case EEXIST:
+		return "monitoring is already active on this filesystem";
+	case EPERM:
+		if (statx(fd, "", AT_EMPTY_PATH, STATX_BASIC_STATS, &stx) == 0 &&
+		    (stx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT) &&
+		    !(stx.stx_attributes & STATX_ATTR_MOUNT_ROOT))
+			return "the monitor must be opened on the filesystem's root directory";
+		return "CAP_SYS_ADMIN in the initial user namespace is needed";
+	default:
+		return NULL;
+	}
+}
+
+static int
+open_monitor(int fd, bool verbose)
+{
+	struct xfs_health_monitor hm = {
+		.flags = verbose ? XFS_HEALTH_MONITOR_VERBOSE : 0,
+		.format = XFS_HEALTH_MONITOR_FMT_V0,
+	};
+	int mon = ioctl(fd, XFS_IOC_HEALTH_MONITOR, &hm);
+
+	if (mon < 0) {
+		int err = errno;
+		const char *hint = monitor_hint(err, fd);
+
+		/* The strerror words stay as xfs_io prints them. */
+		fflush(stdout);
+		if (hint)
+			fprintf(stderr, "XFS_IOC_HEALTH_MONITOR: %s (%s)\n",
+				strerror(err), hint);
+		else
+			fprintf(stderr, "XFS_IOC_HEALTH_MONITOR: %s\n",
+				strerror(err));
+		return -err;
+	}
+	return mon;
+}
+
+static int
+run_monitor(const struct healthmon_opts *o)
+{
+	struct monitor m = { .opts = o };
+	struct sigaction sa = { .sa_handler = catch_stop }, old_int, old_term;
+	const char *source;
+	char *label = NULL;
+	int fd, status, error;
+
+	if (o->replay) {
+		source = o->replay;
+		fd = strcmp(o->replay, "-") ? open(o->replay, O_RDONLY | O_CLOEXEC)
+					    : dup(STDIN_FILENO);
+		if (fd < 0) {
+			io_error("healthmon: %s: %s", o->replay, strerror(errno));
+			return EXIT_CMD_FAILED;
+		}
+	} else {
+		struct io_file *file = file_current();
+
+		source = "the health monitor";
+		fd = open_monitor(file->fd, o->verbose);
+		if (fd < 0)
+			return EXIT_CMD_FAILED;
+		if (o->probe) {
+			close(fd);
+			return EXIT_ALL_OK;
+		}
+		if (o->give_up_fd && !o->label) {
+			/* The file goes away below; keep its name for lines. */
+			label = strdup(file->name);
+			if (!label) {
+				close(fd);
+				io_error("healthmon: %s", strerror(ENOMEM));
+				return EXIT_CMD_FAILED;
+			}
+		}
+		/*
+		 * The monitor does not pin the mount, our own fd does: give it
+		 * up so that the filesystem can be unmounted while we watch.
+		 */
+		if (o->give_up_fd)
+			file_close_current();
+	}
+
+	error = hl_render_init(&m.render,
+			       o->label ? o->label :
+			       label	? label :
+			       file_current() ? file_current()->name :
+						o->replay);
+	if (error) {
+		io_error("healthmon: %s", strerror(-error));
+		free(label);
+		close(fd);
+		return EXIT_CMD_FAILED;
+	}
+	if (o->record) {
+		m.record = fopen(o->record, "we");
+		if (!m.record) {
+			io_error("healthmon: %s: %s", o->record, strerror(errno));
+			hl_render_free(&m.render);
+			free(label);
+			close(fd);
+			return EXIT_CMD_FAILED;
+		}
+	}
+	hl_stream_init(&m.stream);
+
+	/* SIGINT and SIGTERM end the monitor cleanly, not the program. */
+	stop_signal = 0;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+
+	status = pump(&m, fd, source);
+
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	if (m.record && fclose(m.record) != 0) {
+		io_error("healthmon: writing %s: %s", o->record, strerror(errno));
+		status |= EXIT_CMD_FAILED;
+	}
+	hl_render_free(&m.render);
+	free(label);
+	close(fd);
+	return status;
+}
+
+static int
+bad_arg(const char *what, const char *arg)
+{
+	io_error("healthmon: invalid %s -- %s", what, arg);
+	return EXIT_USAGE;
+}
+
+/* The filter names come from the tables the decoder uses. */
+static void
+healthmon_help_names(void)
+{
+	printf("Domains: ");
+	print_table_names(stdout, hl_domain_names());
+	printf("\nTypes: ");
+	print_table_names(stdout, hl_type_names());
+	printf("\n");
+}
+
+static int
+healthmon_f(int argc, char **argv)
+{
+	struct healthmon_opts o = { .bufsize = DEFAULT_BUFSIZE };
+	const char *bad;
+	uint64_t val;
+	int c, error;
+
+	while ((c = getopt(argc, argv, "b:cd:D:e:i:jm:n:o:pt:v")) != -1) {
+		switch (c) {
+		case 'b':
+			error = parse_u64(optarg, MAX_BUFSIZE, &val);
+			if (error == -ERANGE) {
+				io_error("healthmon: bufsize %s is larger than %u",
+					 optarg, MAX_BUFSIZE);
+				return EXIT_USAGE;
+			}
+			if (error)
+				return bad_arg("bufsize", optarg);
+			if (val < HL_EVENT_SIZE) {
+				/* xfs_io's text for a buffer below one event */
+				io_message("%s: bufsize must be at least one event %d",
+					   optarg, HL_EVENT_SIZE);
+				return EXIT_USAGE;
+			}
+			o.bufsize = val;
+			break;
+		case 'c':
+			o.give_up_fd = true;
+			break;
+		case 'd':
+			if (optarg[0] == '-') {
+				io_message("%s: delay must be positive msecs",
+					   optarg);
+				return EXIT_USAGE;
+			}
+			if (parse_u64(optarg, 3600000, &val))
+				return bad_arg("delay", optarg);
+			o.delay_ms = val;
+			break;
+		case 'D':
+			if (parse_name_list(hl_domain_names(), optarg,
+					    &o.domains, &bad)) {
+				io_error("healthmon: unknown domain '%s'", bad);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'e':
+			if (parse_name_list(hl_type_names(), optarg, &o.types,
+					    &bad)) {
+				io_error("healthmon: unknown event type '%s'",
+					 bad);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'i':
+			o.replay = optarg;
+			break;
+		case 'j':
+			o.json = true;
+			break;
+		case 'm':
+			o.label = optarg;
+			break;
+		case 'n':
+			if (parse_u64(optarg, UINT64_MAX, &val) || !val)
+				return bad_arg("event count", optarg);
+			o.max_events = val;
+			break;
+		case 'o':
+			o.record = optarg;
+			break;
+		case 'p':
+			o.probe = true;
+			break;
+		case 't':
+			if (parse_u64(optarg, 86400 * 365, &val) || !val)
+				return bad_arg("timeout", optarg);
+			o.timeout_s = val;
+			break;
+		case 'v':
+			o.verbose = true;
+			break;
+		default:
+			return command_usage(&healthmon_command);
+		}
+	}
+	if (optind != argc)
+		return command_usage(&healthmon_command);
+
+	if (o.replay && (o.give_up_fd || o.probe || o.verbose)) {
+		io_error("healthmon: -i replays a recording; -c, -p and -v need the kernel");
+		return EXIT_USAGE;
+	}
+	if (!o.replay) {
+		int status = command_check_file(healthmon_command.name, 0);
+
+		if (status)
+			return status;
+	}
+	return run_monitor(&o);
+}
+
+const struct command healthmon_command = {
+	.name = "healthmon",
+	.altname = NULL,
+	.handler = healthmon_f,
+	.argmin = 0,
+	.argmax = -1,
+	/* A replay needs no file; the handler checks for the kernel case. */
+	.flags = CMD_NOFILE_OK | CMD_FOREIGN_OK | CMD_ONESHOT,
+	.args = "[-cjpv] [-b bufsize] [-d delay_ms] [-n count] [-t seconds] "
+		"[-e types] [-D domains] [-o file] [-i file] [-m mount]",
+	.oneline = "monitor filesystem health events",
+	.help = "Opens the XFS health monitor on the current file, which must be\n"
+		"the filesystem's root directory (needs CAP_SYS_ADMIN), and prints\n"
+		"every event as it arrives, one line each, until the filesystem is\n"
+		"unmounted.  Lines are those of xfs_io's healthmon.\n"
+		" -b bufsize -- bytes per read (at least 64; default 65536)\n"
+		" -c -- close the file's own descriptor once the monitor is open,\n"
+		"       so the filesystem can be unmounted while monitoring; the\n"
+		"       file leaves the open-file table\n"
+		" -d delay_ms -- sleep before the first read and after each read\n"
+		" -D domains -- only events of these domains (comma-separated)\n"
+		" -e types -- only events of these types (comma-separated)\n"
+		" -i file -- replay a recorded event stream instead of the kernel\n"
+		"       ('-' reads standard input); needs no open file\n"
+		" -j -- print each event as one JSON object per line\n"
+		" -m mount -- the mount point printed in each line (default: the\n"
+		"       current file's name as given, or the replayed file's)\n"
+		" -n count -- stop after printing count events\n"
+		" -o file -- record the raw event stream to file\n"
+		" -p -- probe: open the monitor, close it, print nothing\n"
+		" -t seconds -- stop after this many seconds\n"
+		" -v -- verbose: every health event, not only changes\n"
+		"Exit status: 0 when the stream ended (unmount, end of a replay,\n"
+		"-n, -t, SIGINT or SIGTERM); 2 if the kernel lost events; 1 if the\n"
+		"monitor could not be opened or read, or a replay ended inside a\n"
+		"record.\n",
+	.help_tail = healthmon_help_names,
+};

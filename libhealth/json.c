@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Events as one JSON object per line (keys: doc/output-format.md).  The
+ * mount point is escaped once per stream by hl_render_init; every other
+ * string is a fixed ASCII name from the tables, so the rest is put together
+ * by hand.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonstr.h"
+#include "out.h"
+#include "xfs_health_abi.h"
+
+int
+hl_render_init(struct hl_render *r, const char *mountpoint)
+{
+	if (!r || !mountpoint)
+		return -EINVAL;
+	r->mountpoint = mountpoint;
+	r->path = NULL;
+	r->json_mountpoint = hl_json_members("mount", mountpoint);
+	return r->json_mountpoint ? 0 : -ENOMEM;
+}
+
+void
+hl_render_free(struct hl_render *r)
+{
+	if (!r)
+		return;
+	free(r->json_mountpoint);
+	r->json_mountpoint = NULL;
+}
+
+/* ,"key": for a literal key. */
+#define KEY(o, k) out_lit((o), ",\"" k "\":")
+
+#define NUM(o, k, v)                                                           \
+	do {                                                                   \
+		KEY(o, k);                                                     \
+		out_dec((o), (v));                                             \
+	} while (0)
+
+static void
+quoted(struct hl_out *o, const char *s)
+{
+	out_char(o, '"');
+	out_str(o, s);
+	out_char(o, '"');
+}
+
+/* A table's name for @v as a string, or the bare number if it has none. */
+static void
+name_or_num(struct hl_out *o, const struct hl_name_table *t, uint64_t v)
+{
+	const char *name = hl_name_of(t, v);
+
+	if (name)
+		quoted(o, name);
+	else
+		out_dec(o, v);
+}
+
+/* [ "name", ..., "0x..." ] */
+static void
+name_list(struct hl_out *o, const struct hl_name_table *t, uint32_t bits)
+{
+	out_char(o, '[');
+	out_mask(o, t, bits, OUT_LIST_JSON);
+	out_char(o, ']');
+}
+
+/* Members escaped by json-c (see jsonstr.c), for strings we do not own. */
+static void
+escaped(struct hl_out *o, const char *key, const char *s)
+{
+	char *members = hl_json_members(key, s);
+
+	if (!members) {
+		o->error = -ENOMEM;
+		return;
+	}
+	out_char(o, ',');
+	out_str(o, members);
+	free(members);
+}
+
+/* Only the daemon sets a path, so escaping it per event is affordable. */
+static void
+path(struct hl_out *o, const struct hl_render *r)
+{
+	if (r->path)
+		escaped(o, "path", r->path);
+}
+
+/* The C library's texts are plain ASCII; anything else goes to json-c. */
+static void
+error_text(struct hl_out *o, uint32_t error)
+{
+	char msg[64];
+	const char *s = out_errtext((int)error, msg, sizeof(msg));
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p > 0x7e || *p == '"' || *p == '\\') {
+			escaped(o, "error_text", s);
+			return;
+		}
+	}
+	KEY(o, "error_text");
+	quoted(o, s);
+}
+
+static void
+mount_payload(struct hl_out *o, const struct hl_event *ev)
+{
+	if (ev->type == XFS_HEALTH_MONITOR_TYPE_LOST) {
+		NUM(o, "count", ev->count);
+	} else if (ev->type == XFS_HEALTH_MONITOR_TYPE_SHUTDOWN) {
+		NUM(o, "mask", ev->mask);
+		KEY(o, "reasons");
+		name_list(o, hl_shutdown_names(), ev->mask);
+	}
+}
+
+static void
+health_payload(struct hl_out *o, const struct hl_event *ev,
+	       const struct hl_render *r)
+{
+	switch (ev->domain) {
+	case XFS_HEALTH_MONITOR_DOMAIN_AG:
+		NUM(o, "agno", ev->group);
+		break;
+	case XFS_HEALTH_MONITOR_DOMAIN_RTGROUP:
+		NUM(o, "rgno", ev->group);
+		break;
+	case XFS_HEALTH_MONITOR_DOMAIN_INODE:
+		NUM(o, "ino", ev->ino);
+		NUM(o, "gen", ev->gen);
+		break;
+	}
+	NUM(o, "mask", ev->mask);
+	KEY(o, "structures");
+	name_list(o, hl_domain_mask_names(ev->domain), ev->mask);
+	if (ev->domain == XFS_HEALTH_MONITOR_DOMAIN_INODE)
+		path(o, r);
+}
+
+static void
+media_payload(struct hl_out *o, const struct hl_event *ev)
+{
+	KEY(o, "device");
+	name_or_num(o, hl_domain_names(), ev->domain);
+	NUM(o, "daddr", ev->daddr);
+	NUM(o, "bbcount", ev->bbcount);
+}
+
+static void
+filerange_payload(struct hl_out *o, const struct hl_event *ev,
+		  const struct hl_render *r)
+{
+	NUM(o, "ino", ev->ino);
+	NUM(o, "gen", ev->gen);
+	NUM(o, "pos", ev->pos);
+	NUM(o, "len", ev->len);
+	NUM(o, "error", ev->error);
+	if (ev->error)
+		error_text(o, ev->error);
+	path(o, r);
+}
+
+static void
+render_json(struct hl_out *o, const void *item, const struct hl_render *r)
+{
+	const struct hl_event *ev = item;
+
+	out_char(o, '{');
+	out_str(o, r->json_mountpoint);
+	KEY(o, "domain");
+	name_or_num(o, hl_domain_names(), ev->domain);
+	KEY(o, "type");
+	name_or_num(o, hl_type_names(), ev->type);
+	NUM(o, "time_ns", ev->time_ns);
+
+	switch (hl_event_payload(ev->domain, ev->type)) {
+	case HL_PAYLOAD_LOST:
+	case HL_PAYLOAD_SHUTDOWN:
+		mount_payload(o, ev);
+		break;
+	case HL_PAYLOAD_HEALTH:
+		health_payload(o, ev, r);
+		break;
+	case HL_PAYLOAD_MEDIA:
+		media_payload(o, ev);
+		break;
+	case HL_PAYLOAD_FILERANGE:
+		filerange_payload(o, ev, r);
+		break;
+	case HL_PAYLOAD_NONE:
+		break;
+	}
+	out_lit(o, "}\n");
+}
+
+int
+hl_event_format_json(char *buf, size_t len, const struct hl_event *ev,
+		     const struct hl_render *r)
+{
+	if (r && !r->json_mountpoint)
+		return -EINVAL; /* not set up by hl_render_init */
+	return out_format(buf, len, render_json, ev, r);
+}
+
+int
+hl_event_write_json(FILE *f, const struct hl_event *ev,
+		    const struct hl_render *r)
+{
+	if (r && !r->json_mountpoint)
+		return -EINVAL;
+	return out_write(f, render_json, ev, r);
+}

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Strings the user controls (mount points, paths) as JSON. */
+#ifndef XFS_HEALTH_LIBHEALTH_JSONSTR_H
+#define XFS_HEALTH_LIBHEALTH_JSONSTR_H
+
+/*
+ * The JSON members for @key and the bytes of @s: "key":"..." escaped by
+ * json-c.  JSON text must be UTF-8, so bytes that do not form UTF-8 become
+ * U+FFFD in that string, and "key_hex":"<every byte of s in hex>" follows so
+ * that nothing is lost.  Returns a malloc'd string, or NULL without memory.
+ */
+char *hl_json_members(const char *key, const char *s);
+
+#endif /* XFS_HEALTH_LIBHEALTH_JSONSTR_H */

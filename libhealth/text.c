@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Events as the text lines xfs_io 7.2 "healthmon" prints (reference E.4),
+ * byte for byte.  Only events xfs_io prints nothing for get a line of our
+ * own, so that no event goes unseen (doc/output-format.md).
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "out.h"
+#include "xfs_health_abi.h"
+
+/* xfs_io's word for a value its table does not have. */
+static const char unknown_value[] = "unknown value";
+
+static bool
+is_health_type(uint32_t type)
+{
+	return type == XFS_HEALTH_MONITOR_TYPE_SICK ||
+	       type == XFS_HEALTH_MONITOR_TYPE_CORRUPT ||
+	       type == XFS_HEALTH_MONITOR_TYPE_HEALTHY;
+}
+
+static bool
+is_fileio_type(uint32_t type)
+{
+	return type >= XFS_HEALTH_MONITOR_TYPE_BUFREAD &&
+	       type <= XFS_HEALTH_MONITOR_TYPE_DATALOST;
+}
+
+/* The type's name if xfs_io's table for this kind of event has it. */
+static const char *
+type_word(uint32_t type, bool known)
+{
+	const char *name = known ? hl_name_of(hl_type_names(), type) : NULL;
+
+	return name ? name : unknown_value;
+}
+
+static void
+mount_prefix(struct hl_out *o, const struct hl_render *r)
+{
+	out_str(o, r->mountpoint);
+}
+
+/* "<mnt> ino N gen 0xG", or the file's path when the caller knows it. */
+static void
+file_prefix(struct hl_out *o, const struct hl_event *ev,
+	    const struct hl_render *r)
+{
+	if (r->path) {
+		out_str(o, r->path);
+		return;
+	}
+	mount_prefix(o, r);
+	out_lit(o, " ino ");
+	out_dec(o, ev->ino);
+	out_lit(o, " gen ");
+	out_hex(o, ev->gen);
+}
+
+/* Not in xfs_io, which prints nothing for these. */
+static void
+unknown_event(struct hl_out *o, const struct hl_event *ev,
+	      const struct hl_render *r)
+{
+	mount_prefix(o, r);
+	out_lit(o, ": unknown event domain ");
+	out_hex(o, ev->domain);
+	out_lit(o, " type ");
+	out_hex(o, ev->type);
+}
+
+static void
+mount_event(struct hl_out *o, const struct hl_event *ev,
+	    const struct hl_render *r)
+{
+	switch (ev->type) {
+	case XFS_HEALTH_MONITOR_TYPE_RUNNING:
+		mount_prefix(o, r);
+		out_lit(o, ": monitoring started");
+		break;
+	case XFS_HEALTH_MONITOR_TYPE_LOST:
+		mount_prefix(o, r);
+		out_lit(o, ": ");
+		out_dec(o, ev->count);
+		out_lit(o, " events lost");
+		break;
+	case XFS_HEALTH_MONITOR_TYPE_UNMOUNT:
+		mount_prefix(o, r);
+		out_lit(o, ": filesystem unmounted");
+		break;
+	case XFS_HEALTH_MONITOR_TYPE_SHUTDOWN:
+		mount_prefix(o, r);
+		out_lit(o, ": filesystem shut down due to ");
+		out_mask(o, hl_shutdown_names(), ev->mask, OUT_LIST_TEXT);
+		break;
+	default:
+		unknown_event(o, ev, r);
+		break;
+	}
+}
+
+static void
+health_event(struct hl_out *o, const struct hl_event *ev,
+	     const struct hl_render *r)
+{
+	switch (ev->domain) {
+	case XFS_HEALTH_MONITOR_DOMAIN_INODE:
+		file_prefix(o, ev, r);
+		break;
+	case XFS_HEALTH_MONITOR_DOMAIN_AG:
+		mount_prefix(o, r);
+		out_lit(o, " agno ");
+		out_hex(o, ev->group);
+		break;
+	case XFS_HEALTH_MONITOR_DOMAIN_RTGROUP:
+		mount_prefix(o, r);
+		out_lit(o, " rgno ");
+		out_hex(o, ev->group);
+		break;
+	default: /* FS */
+		mount_prefix(o, r);
+		break;
+	}
+	out_char(o, ' ');
+	out_mask(o, hl_domain_mask_names(ev->domain), ev->mask, OUT_LIST_TEXT);
+	out_lit(o, ": ");
+	out_str(o, type_word(ev->type, is_health_type(ev->type)));
+}
+
+/* xfs_io says "media error" whatever the type of a device event is. */
+static void
+media_event(struct hl_out *o, const struct hl_event *ev,
+	    const struct hl_render *r)
+{
+	mount_prefix(o, r);
+	out_char(o, ' ');
+	out_str(o, hl_name_of(hl_domain_names(), ev->domain));
+	out_lit(o, " daddr ");
+	out_hex(o, ev->daddr);
+	out_lit(o, " bbcount ");
+	out_hex(o, ev->bbcount);
+	out_lit(o, ": media error");
+}
+
+static void
+filerange_event(struct hl_out *o, const struct hl_event *ev,
+		const struct hl_render *r)
+{
+	file_prefix(o, ev, r);
+	out_lit(o, " pos ");
+	out_dec(o, ev->pos);
+	out_lit(o, " len ");
+	out_dec(o, ev->len);
+	out_lit(o, ": ");
+	out_str(o, type_word(ev->type, is_fileio_type(ev->type)));
+
+	/* Lost data has no errno worth showing, even when one is set. */
+	if (ev->type != XFS_HEALTH_MONITOR_TYPE_DATALOST && ev->error) {
+		char msg[64];
+
+		out_lit(o, ": ");
+		out_str(o, out_errtext((int)ev->error, msg, sizeof(msg)));
+	} else {
+		out_lit(o, " failed");
+	}
+}
+
+/* By domain, not ev->payload, so a hand-made event renders the same. */
+static void
+render_text(struct hl_out *o, const void *item, const struct hl_render *r)
+{
+	const struct hl_event *ev = item;
+
+	switch (hl_event_payload(ev->domain, ev->type)) {
+	case HL_PAYLOAD_HEALTH:
+		health_event(o, ev, r);
+		break;
+	case HL_PAYLOAD_MEDIA:
+		media_event(o, ev, r);
+		break;
+	case HL_PAYLOAD_FILERANGE:
+		filerange_event(o, ev, r);
+		break;
+	default:
+		if (ev->domain == XFS_HEALTH_MONITOR_DOMAIN_MOUNT)
+			mount_event(o, ev, r);
+		else
+			unknown_event(o, ev, r);
+		break;
+	}
+	out_char(o, '\n');
+}
+
+int
+hl_event_format_text(char *buf, size_t len, const struct hl_event *ev,
+		     const struct hl_render *r)
+{
+	return out_format(buf, len, render_text, ev, r);
+}
+
+int
+hl_event_write_text(FILE *f, const struct hl_event *ev,
+		    const struct hl_render *r)
+{
+	return out_write(f, render_text, ev, r);
+}
