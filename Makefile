@@ -42,8 +42,8 @@ ifneq ($(SANITIZE),)
 SANFLAGS	:= -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
 endif
 BASE_CPPFLAGS	:= -I$(CURDIR)/include -D_GNU_SOURCE -DXFS_HEALTH_VERSION='"$(VERSION)"'
-ALL_CFLAGS	= $(BASE_CPPFLAGS) $(CPPFLAGS) $(WARNFLAGS) $(SANFLAGS) $(CFLAGS) -MMD -MP
-ALL_LDFLAGS	= $(SANFLAGS) $(LDFLAGS)
+ALL_CFLAGS	= $(BASE_CPPFLAGS) $(CPPFLAGS) $(WARNFLAGS) $(SANFLAGS) $(CFLAGS) -pthread -MMD -MP
+ALL_LDFLAGS	= $(SANFLAGS) $(LDFLAGS) -pthread
 
 # ---- line editor -----------------------------------------------------------
 LINE_EDITOR	?= auto

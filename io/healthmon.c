@@ -15,12 +15,13 @@
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 
+#include "event_reader.h"
 #include "io.h"
 #include "xfs_health_abi.h"
 
-#define DEFAULT_BUFSIZE	 65536		  /* the kernel's largest out buffer */
-#define MAX_BUFSIZE	 (64u << 20)
-#define POLL_SLICE_MS	 1000		  /* recheck signals and deadlines */
+#define DEFAULT_BUFSIZE 65536	     /* the kernel's largest out buffer */
+#define MAX_BUFSIZE	(64u << 20)
+#define MAX_BACKLOG	(256u << 20) /* 4 M events waiting to be printed */
 
 struct healthmon_opts {
 	bool give_up_fd; /* -c */
@@ -48,12 +49,20 @@ struct monitor {
 	bool write_err;	 /* stdout failed */
 };
 
-static volatile sig_atomic_t stop_signal;
+/* The running reader's wake descriptor, for the signal handler. */
+static volatile int stop_fd = -1;
 
+/* SIGINT and SIGTERM end the monitor cleanly, not the program. */
 static void
 catch_stop(int sig)
 {
-	stop_signal = sig;
+	uint64_t one = 1;
+	int saved = errno;
+
+	if (stop_fd >= 0 && write(stop_fd, &one, sizeof(one)) < 0) {
+		/* already asked to stop */
+	}
+	errno = saved;
 }
 
 static bool
@@ -94,104 +103,79 @@ show_event(const struct hl_event *ev, void *arg)
 	return 0;
 }
 
-static uint64_t
-now_ms(void)
+/* Record, decode and print one batch; true to go on. */
+static bool
+show_batch(struct monitor *m, struct reader_chunk *batch, int *status)
 {
-	struct timespec ts;
+	bool more = true;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
-}
-
-static void
-pause_ms(unsigned int ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	/* A signal cuts the pause short; the loop then sees stop_signal. */
-	nanosleep(&ts, NULL);
+	for (struct reader_chunk *c = batch; c && more; c = c->next) {
+		if (m->record &&
+		    fwrite(c->data, 1, c->len, m->record) != c->len) {
+			io_error("healthmon: writing %s: %s", m->opts->record,
+				 strerror(errno));
+			*status |= EXIT_CMD_FAILED;
+			more = false;
+		} else if (hl_stream_feed(&m->stream, c->data, c->len,
+					  show_event, m)) {
+			more = false; /* -n reached, or stdout failed */
+		}
+	}
+	/* One flush per batch: lines appear without delay. */
+	if (fflush(stdout) != 0)
+		m->write_err = true;
+	return more && !m->write_err;
 }
 
 /*
- * Wait until @fd is readable, a stop signal arrives or the deadline passes.
- * Returns 1 if readable, 0 to stop.  Polling in slices means a monitor whose
- * filesystem went away can never hang us.
+ * A reader thread keeps the kernel's queue drained while this thread prints,
+ * so a slow output (a pipe, a network file) does not make the kernel drop
+ * events.
  */
-static int
-wait_readable(int fd, uint64_t deadline)
-{
-	struct pollfd pfd = { .fd = fd, .events = POLLIN };
-
-	for (;;) {
-		int slice = POLL_SLICE_MS, ret;
-
-		if (stop_signal)
-			return 0;
-		if (deadline) {
-			uint64_t now = now_ms();
-
-			if (now >= deadline)
-				return 0;
-			if (deadline - now < (uint64_t)slice)
-				slice = deadline - now;
-		}
-		ret = poll(&pfd, 1, slice);
-		if (ret > 0)
-			return 1;
-		if (ret < 0 && errno != EINTR)
-			return 1; /* let read() report the problem */
-	}
-}
-
-/* Read, record, decode and print until EOF, a limit or a stop signal. */
 static int
 pump(struct monitor *m, int fd, const char *what)
 {
 	const struct healthmon_opts *o = m->opts;
-	uint64_t deadline = o->timeout_s ? now_ms() + o->timeout_s * 1000 : 0;
-	unsigned char *buf;
-	int status = EXIT_ALL_OK;
+	struct reader_opts ro = {
+		.fd = fd,
+		.bufsize = o->bufsize,
+		.delay_ms = o->delay_ms,
+		.timeout_ms = o->timeout_s * 1000,
+		.max_backlog = MAX_BACKLOG,
+	};
+	struct sigaction sa = { .sa_handler = catch_stop }, old_int, old_term;
+	struct event_reader *reader;
+	struct reader_chunk *batch;
+	int status = EXIT_ALL_OK, error;
 	size_t leftover;
 
-	buf = malloc(o->bufsize);
-	if (!buf) {
-		io_error("healthmon: %s", strerror(ENOMEM));
+	error = reader_start(&reader, &ro);
+	if (error) {
+		io_error("healthmon: %s", strerror(-error));
 		return EXIT_CMD_FAILED;
 	}
-	if (o->delay_ms)
-		pause_ms(o->delay_ms);
+	stop_fd = reader_wake_fd(reader);
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
 
-	while (wait_readable(fd, deadline)) {
-		ssize_t n = read(fd, buf, o->bufsize);
-		int stopped;
+	while ((batch = reader_take(reader)) != NULL) {
+		bool more = show_batch(m, batch, &status);
 
-		if (n < 0) {
-			if (errno == EINTR || errno == EAGAIN)
-				continue;
-			io_error("healthmon: reading %s: %s", what,
-				 strerror(errno));
-			status |= EXIT_CMD_FAILED;
+		reader_free_chunks(batch);
+		if (!more)
 			break;
-		}
-		if (n == 0)
-			break; /* unmounted, or the end of a recording */
-		if (m->record && fwrite(buf, 1, n, m->record) != (size_t)n) {
-			io_error("healthmon: writing %s: %s", o->record,
-				 strerror(errno));
-			status |= EXIT_CMD_FAILED;
-			break;
-		}
-		stopped = hl_stream_feed(&m->stream, buf, n, show_event, m);
-		/* One flush per read batch: lines appear without delay. */
-		if (fflush(stdout) != 0)
-			m->write_err = true;
-		if (stopped || m->write_err)
-			break;
-		if (o->delay_ms)
-			pause_ms(o->delay_ms);
 	}
-	free(buf);
 
+	error = reader_finish(reader);
+	stop_fd = -1;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+
+	if (error) {
+		io_error("healthmon: reading %s: %s", what, strerror(-error));
+		status |= EXIT_CMD_FAILED;
+	}
 	if (m->write_err)
 		return status | EXIT_CMD_FAILED; /* reported at exit */
 	if (hl_stream_end(&m->stream, &leftover) < 0 &&
@@ -258,7 +242,6 @@ static int
 run_monitor(const struct healthmon_opts *o)
 {
 	struct monitor m = { .opts = o };
-	struct sigaction sa = { .sa_handler = catch_stop }, old_int, old_term;
 	const char *source;
 	char *label = NULL;
 	int fd, status, error;
@@ -322,16 +305,7 @@ run_monitor(const struct healthmon_opts *o)
 	}
 	hl_stream_init(&m.stream);
 
-	/* SIGINT and SIGTERM end the monitor cleanly, not the program. */
-	stop_signal = 0;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-
 	status = pump(&m, fd, source);
-
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
 	if (m.record && fclose(m.record) != 0) {
 		io_error("healthmon: writing %s: %s", o->record, strerror(errno));
 		status |= EXIT_CMD_FAILED;

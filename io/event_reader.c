@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * A thread that keeps the kernel's event queue drained.  The kernel queues at
+ * most 585 events per monitor and drops the rest, so whoever reads must never
+ * wait for a slow output: the reader thread copies every read into memory at
+ * once, and the printing side takes whole batches from it.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/eventfd.h>
+
+#include "event_reader.h"
+
+#define POLL_SLICE_MS 1000 /* recheck the deadline even if nothing wakes us */
+
+struct event_reader {
+	struct reader_opts opts;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	struct reader_chunk *head, *tail;
+	size_t backlog; /* bytes read but not yet taken */
+	bool done;	/* the thread has stopped reading */
+	int error;	/* errno of a failed read */
+	int wake_fd;	/* eventfd: stop now */
+	unsigned char *buf;
+};
+
+static uint64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
+}
+
+static bool
+stop_requested(struct event_reader *r)
+{
+	struct pollfd pfd = { .fd = r->wake_fd, .events = POLLIN };
+
+	return poll(&pfd, 1, 0) > 0;
+}
+
+/*
+ * Wait until the monitor is readable (1), or we are told to stop or the
+ * deadline passes (0).  The monitor reports readable once it is detached, so
+ * an unmount always ends the wait.
+ */
+static int
+wait_readable(struct event_reader *r, uint64_t deadline)
+{
+	struct pollfd pfd[2] = {
+		{ .fd = r->opts.fd, .events = POLLIN },
+		{ .fd = r->wake_fd, .events = POLLIN },
+	};
+
+	for (;;) {
+		int slice = POLL_SLICE_MS, ret;
+
+		if (deadline) {
+			uint64_t now = now_ms();
+
+			if (now >= deadline)
+				return 0;
+			if (deadline - now < (uint64_t)slice)
+				slice = deadline - now;
+		}
+		ret = poll(pfd, 2, slice);
+		if (ret < 0 && errno != EINTR)
+			return 1; /* let read() report the problem */
+		if (ret > 0 && pfd[1].revents)
+			return 0;
+		if (ret > 0)
+			return 1;
+	}
+}
+
+/* Sleep for -d; a stop request cuts the sleep short. */
+static void
+pause_ms(struct event_reader *r, unsigned int ms)
+{
+	struct pollfd pfd = { .fd = r->wake_fd, .events = POLLIN };
+
+	poll(&pfd, 1, ms);
+}
+
+static int
+queue_chunk(struct event_reader *r, const unsigned char *data, size_t len)
+{
+	struct reader_chunk *c = malloc(sizeof(*c) + len);
+
+	if (!c)
+		return ENOMEM;
+	c->next = NULL;
+	c->len = len;
+	memcpy(c->data, data, len);
+
+	pthread_mutex_lock(&r->lock);
+	/* Past the limit, wait: the kernel then counts what it drops. */
+	while (r->backlog >= r->opts.max_backlog && !stop_requested(r))
+		pthread_cond_wait(&r->cond, &r->lock);
+	if (r->tail)
+		r->tail->next = c;
+	else
+		r->head = c;
+	r->tail = c;
+	r->backlog += len;
+	pthread_cond_broadcast(&r->cond);
+	pthread_mutex_unlock(&r->lock);
+	return 0;
+}
+
+static void *
+reader_main(void *arg)
+{
+	struct event_reader *r = arg;
+	const struct reader_opts *o = &r->opts;
+	uint64_t deadline = o->timeout_ms ? now_ms() + o->timeout_ms : 0;
+	int error = 0;
+
+	if (o->delay_ms)
+		pause_ms(r, o->delay_ms);
+	while (!stop_requested(r) && wait_readable(r, deadline)) {
+		ssize_t n = read(o->fd, r->buf, o->bufsize);
+
+		if (n < 0) {
+			if (errno == EINTR || errno == EAGAIN)
+				continue;
+			error = errno;
+			break;
+		}
+		if (n == 0)
+			break; /* detached (unmounted), or the end of a file */
+		error = queue_chunk(r, r->buf, n);
+		if (error)
+			break;
+		if (o->delay_ms)
+			pause_ms(r, o->delay_ms);
+	}
+
+	pthread_mutex_lock(&r->lock);
+	r->error = error;
+	r->done = true;
+	pthread_cond_broadcast(&r->cond);
+	pthread_mutex_unlock(&r->lock);
+	return NULL;
+}
+
+int
+reader_start(struct event_reader **rp, const struct reader_opts *opts)
+{
+	struct event_reader *r = calloc(1, sizeof(*r));
+	int error;
+
+	if (!r)
+		return -ENOMEM;
+	r->opts = *opts;
+	r->buf = malloc(opts->bufsize);
+	r->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	if (!r->buf || r->wake_fd < 0) {
+		error = r->buf ? -errno : -ENOMEM;
+		goto fail;
+	}
+	pthread_mutex_init(&r->lock, NULL);
+	pthread_cond_init(&r->cond, NULL);
+	error = -pthread_create(&r->thread, NULL, reader_main, r);
+	if (error) {
+		pthread_cond_destroy(&r->cond);
+		pthread_mutex_destroy(&r->lock);
+		goto fail;
+	}
+	*rp = r;
+	return 0;
+fail:
+	if (r->wake_fd >= 0)
+		close(r->wake_fd);
+	free(r->buf);
+	free(r);
+	return error;
+}
+
+int
+reader_wake_fd(const struct event_reader *r)
+{
+	return r->wake_fd;
+}
+
+void
+reader_stop(struct event_reader *r)
+{
+	uint64_t one = 1;
+
+	if (write(r->wake_fd, &one, sizeof(one)) < 0) {
+		/* The counter is already set: the reader is stopping. */
+	}
+	pthread_mutex_lock(&r->lock);
+	pthread_cond_broadcast(&r->cond);
+	pthread_mutex_unlock(&r->lock);
+}
+
+struct reader_chunk *
+reader_take(struct event_reader *r)
+{
+	struct reader_chunk *list;
+
+	pthread_mutex_lock(&r->lock);
+	while (!r->head && !r->done)
+		pthread_cond_wait(&r->cond, &r->lock);
+	list = r->head;
+	r->head = r->tail = NULL;
+	r->backlog = 0;
+	pthread_cond_broadcast(&r->cond);
+	pthread_mutex_unlock(&r->lock);
+	return list;
+}
+
+void
+reader_free_chunks(struct reader_chunk *c)
+{
+	while (c) {
+		struct reader_chunk *next = c->next;
+
+		free(c);
+		c = next;
+	}
+}
+
+int
+reader_finish(struct event_reader *r)
+{
+	int error;
+
+	reader_stop(r);
+	pthread_join(r->thread, NULL);
+	error = r->error;
+	reader_free_chunks(r->head);
+	pthread_cond_destroy(&r->cond);
+	pthread_mutex_destroy(&r->lock);
+	close(r->wake_fd);
+	free(r->buf);
+	free(r);
+	return error ? -error : 0;
+}

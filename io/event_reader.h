@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* A thread that drains a health monitor (or a recording) into memory. */
+#ifndef XFS_HEALTH_EVENT_READER_H
+#define XFS_HEALTH_EVENT_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct reader_opts {
+	int fd;
+	size_t bufsize;	     /* bytes per read() */
+	unsigned int delay_ms; /* sleep before the first and after each read */
+	uint64_t timeout_ms; /* stop reading after this long; 0: never */
+	size_t max_backlog;  /* stop reading while this much is untaken */
+};
+
+/* The bytes of one read(), in order. */
+struct reader_chunk {
+	struct reader_chunk *next;
+	size_t len;
+	unsigned char data[];
+};
+
+struct event_reader;
+
+int reader_start(struct event_reader **r, const struct reader_opts *opts);
+
+/*
+ * Everything read so far, oldest first; waits until there is something.
+ * NULL once the reader has stopped and everything was taken.  Free the list
+ * with reader_free_chunks().
+ */
+struct reader_chunk *reader_take(struct event_reader *r);
+void reader_free_chunks(struct reader_chunk *c);
+
+/*
+ * Ask the reader to stop.  Writing 8 bytes to reader_wake_fd() does the same
+ * from a signal handler.
+ */
+void reader_stop(struct event_reader *r);
+int reader_wake_fd(const struct event_reader *r);
+
+/* Stop, wait for the thread, free everything: 0 or -errno of a failed read. */
+int reader_finish(struct event_reader *r);
+
+#endif /* XFS_HEALTH_EVENT_READER_H */
