@@ -40,8 +40,9 @@ open_flags(unsigned int flags)
 
 /*
  * Open @path and make it the current file.  Like xfs_io, a directory asked
- * for read-write is opened read-only instead, so that a mount point can be
- * given without -r.  Returns 0 or a negative errno.
+ * for read-write is opened read-only instead (and listed as read-write, as
+ * xfs_io lists it), so that a mount point can be given without -r.  Returns
+ * 0 or a negative errno.
  */
 int
 file_open(const char *path, unsigned int flags, mode_t mode)
@@ -53,8 +54,8 @@ file_open(const char *path, unsigned int flags, mode_t mode)
 
 	fd = open(path, open_flags(flags), mode);
 	if (fd < 0 && errno == EISDIR && !(flags & IO_READONLY)) {
-		flags |= IO_READONLY;
-		fd = open(path, open_flags(flags), mode);
+		/* xfs_io still lists it with the flags asked for. */
+		fd = open(path, open_flags(flags | IO_READONLY), mode);
 	}
 	if (fd < 0)
 		return -errno;
