@@ -6,7 +6,9 @@
  * once, and the printing side takes whole batches from it.
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <poll.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +18,8 @@
 
 #include "event_reader.h"
 
-#define POLL_SLICE_MS 1000 /* recheck the deadline even if nothing wakes us */
+#define POLL_SLICE_MS	 1000 /* recheck the deadline even if nothing wakes us */
+#define MOUNT_GRACE_SLICES 5  /* idle slices with the mount gone before we quit */
 
 struct event_reader {
 	struct reader_opts opts;
@@ -28,6 +31,7 @@ struct event_reader {
 	bool done;	/* the thread has stopped reading */
 	int error;	/* errno of a failed read */
 	int wake_fd;	/* eventfd: stop now */
+	bool mount_gone; /* the watched mount vanished, the stream did not end */
 	unsigned char *buf;
 };
 
@@ -38,6 +42,26 @@ now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
+}
+
+/* Is mount @id still in our mount table? */
+static bool
+mount_present(uint64_t id)
+{
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+	char line[4096];
+	bool found = false;
+
+	if (!f)
+		return true; /* cannot tell: assume it is */
+	while (!found && fgets(line, sizeof(line), f)) {
+		uint64_t mid;
+
+		if (sscanf(line, "%" SCNu64, &mid) == 1 && mid == id)
+			found = true;
+	}
+	fclose(f);
+	return found;
 }
 
 static bool
@@ -60,6 +84,7 @@ wait_readable(struct event_reader *r, uint64_t deadline)
 		{ .fd = r->opts.fd, .events = POLLIN },
 		{ .fd = r->wake_fd, .events = POLLIN },
 	};
+	unsigned int gone = 0;
 
 	for (;;) {
 		int slice = POLL_SLICE_MS, ret;
@@ -79,6 +104,15 @@ wait_readable(struct event_reader *r, uint64_t deadline)
 			return 0;
 		if (ret > 0)
 			return 1;
+		/*
+		 * An unmount normally ends the stream; the mount leaves the
+		 * table a moment before that, hence the grace period.
+		 */
+		if (ret == 0 && r->opts.mnt_id && !mount_present(r->opts.mnt_id) &&
+		    ++gone >= MOUNT_GRACE_SLICES) {
+			r->mount_gone = true;
+			return 0;
+		}
 	}
 }
 
@@ -240,6 +274,8 @@ reader_finish(struct event_reader *r)
 	reader_stop(r);
 	pthread_join(r->thread, NULL);
 	error = r->error;
+	if (!error && r->mount_gone)
+		error = ENODEV;
 	reader_free_chunks(r->head);
 	pthread_cond_destroy(&r->cond);
 	pthread_mutex_destroy(&r->lock);

@@ -13,6 +13,7 @@ struct reader_opts {
 	unsigned int delay_ms; /* sleep before the first and after each read */
 	uint64_t timeout_ms; /* stop reading after this long; 0: never */
 	size_t max_backlog;  /* stop reading while this much is untaken */
+	uint64_t mnt_id;     /* the monitored mount (statx), 0: not watched */
 };
 
 /* The bytes of one read(), in order. */
@@ -41,7 +42,11 @@ void reader_free_chunks(struct reader_chunk *c);
 void reader_stop(struct event_reader *r);
 int reader_wake_fd(const struct event_reader *r);
 
-/* Stop, wait for the thread, free everything: 0 or -errno of a failed read. */
+/*
+ * Stop, wait for the thread, free everything: 0, -errno of a failed read,
+ * or -ENODEV if the watched mount went away and the kernel never ended the
+ * stream (a frozen filesystem unmounted lazily keeps its monitor alive).
+ */
 int reader_finish(struct event_reader *r);
 
 #endif /* XFS_HEALTH_EVENT_READER_H */

@@ -47,6 +47,7 @@ struct monitor {
 	uint64_t printed;
 	bool lost;	 /* the kernel dropped events */
 	bool write_err;	 /* stdout failed */
+	uint64_t mnt_id; /* the monitored mount, to notice it going away */
 };
 
 /* The running reader's wake descriptor, for the signal handler. */
@@ -142,6 +143,7 @@ pump(struct monitor *m, int fd, const char *what)
 		.delay_ms = o->delay_ms,
 		.timeout_ms = o->timeout_s * 1000,
 		.max_backlog = MAX_BACKLOG,
+		.mnt_id = m->mnt_id,
 	};
 	struct sigaction sa = { .sa_handler = catch_stop }, old_int, old_term;
 	struct event_reader *reader;
@@ -172,7 +174,11 @@ pump(struct monitor *m, int fd, const char *what)
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 
-	if (error) {
+	if (error == -ENODEV) {
+		io_error("healthmon: %s is no longer mounted, but the kernel did not end the monitor (was it frozen?)",
+			 m->render.mountpoint);
+		status |= EXIT_CMD_FAILED;
+	} else if (error) {
 		io_error("healthmon: reading %s: %s", what, strerror(-error));
 		status |= EXIT_CMD_FAILED;
 	}
@@ -210,6 +216,17 @@ monitor_hint(int err, int fd)
 	default:
 		return NULL;
 	}
+}
+
+static uint64_t
+mount_id(int fd)
+{
+	struct statx stx;
+
+	if (statx(fd, "", AT_EMPTY_PATH, STATX_MNT_ID, &stx) == 0 &&
+	    (stx.stx_mask & STATX_MNT_ID))
+		return stx.stx_mnt_id;
+	return 0;
 }
 
 static int
@@ -261,6 +278,7 @@ run_monitor(const struct healthmon_opts *o)
 		fd = open_monitor(file->fd, o->verbose);
 		if (fd < 0)
 			return EXIT_CMD_FAILED;
+		m.mnt_id = mount_id(file->fd);
 		if (o->probe) {
 			close(fd);
 			return EXIT_ALL_OK;
