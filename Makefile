@@ -7,6 +7,7 @@
 #   make check-xfs        tests/xfs on this host's kernel (needs >= 7.0, root)
 #   make check-vm         tests/xfs inside a QEMU guest running Debian's newest kernel
 #   make demo             show xfs_health at work on a real XFS inside the guest
+#   make bench            performance goals (host replay, kernel storms in the guest)
 #   make install          PREFIX, DESTDIR, SBINDIR, MANDIR
 #
 # Knobs: V=1 (echo commands), WERROR=1, SANITIZE=address,undefined,
@@ -94,7 +95,7 @@ UNIT_PROG	:= tests/unit/unit-tests
 
 ALL_OBJS	:= $(LIB_OBJS) $(IO_OBJS) $(UNIT_OBJS)
 
-.PHONY: all check check-unit check-cmd check-xfs check-vm check-all demo deps \
+.PHONY: all check check-unit check-cmd check-xfs check-vm check-all demo bench deps \
 	install uninstall clean
 
 all: $(IO_PROG)
@@ -149,6 +150,15 @@ check-xfs: $(IO_PROG)
 
 check-vm: $(IO_PROG)
 	$(Q)tests/vm/run
+
+# Performance goals, each as a ratio against a reference measured in the
+# same run; not part of check.
+bench: deps
+	$(Q)$(MAKE) --no-print-directory $(IO_PROG)
+	$(Q)status=0; \
+	tests/bench/healthmon-replay || status=1; \
+	tests/vm/run --bench || status=1; \
+	exit $$status
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory $(IO_PROG)
