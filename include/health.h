@@ -15,6 +15,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+struct hl_render; /* the renderers' context, below */
+
 /* ---- name tables ------------------------------------------------------- */
 
 struct hl_name {
@@ -130,6 +132,199 @@ const struct hl_name_table *hl_scrub_group_names(void);
 
 /* Class names (values are enum hl_scrub_class), for messages. */
 const struct hl_name_table *hl_scrub_class_names(void);
+
+/* ---- scrub requests, results and whole-filesystem plans ---------------- */
+
+/* A plain check, or a check with the repair flag: results read differently. */
+enum hl_scrub_mode {
+	HL_SCRUB_CHECK,
+	HL_SCRUB_REPAIR,
+};
+
+/*
+ * The sentences xfs_io's scrub (check) and repair commands print for the
+ * result flags, one table per mode, in its order (which is bit order).
+ * Flags without an entry print nothing.
+ */
+const struct hl_name_table *hl_scrub_sentence_table(enum hl_scrub_mode mode);
+
+/*
+ * The sentences for @flags, in order: up to @max of them are stored in @out.
+ * Returns how many there are (which may exceed @max).
+ */
+size_t hl_scrub_sentences(enum hl_scrub_mode mode, uint32_t flags,
+			  const char **out, size_t max);
+
+/* What became of one object; the names are doc/scrub.md's outcome words. */
+enum hl_scrub_outcome {
+	HL_SCRUB_OK,	     /* nothing to report */
+	HL_SCRUB_PREEN,	     /* could be optimised */
+	HL_SCRUB_XFAIL,	     /* could not be cross-referenced */
+	HL_SCRUB_REPAIRED,   /* repaired, nothing bad remains */
+	HL_SCRUB_INCOMPLETE, /* the check (or repair) did not finish */
+	HL_SCRUB_CORRUPT,    /* corrupt (after a repair: still corrupt) */
+	HL_SCRUB_ERROR,	     /* the kernel refused or failed */
+	HL_SCRUB_ABSENT,     /* not on this filesystem (ENOENT) */
+	HL_SCRUB_SKIPPED,    /* not run: an earlier check in its call failed */
+	HL_SCRUB_NR_OUTCOMES
+};
+
+const struct hl_name_table *hl_scrub_outcome_names(void);
+
+/* The outcome of a call that returned 0 with @flags. */
+enum hl_scrub_outcome hl_scrub_judge(enum hl_scrub_mode mode, uint32_t flags);
+
+/* Corrupt or incomplete: the object could not be shown to be sound. */
+bool hl_scrub_outcome_is_problem(enum hl_scrub_outcome outcome);
+
+/* One object to check, as the scrub ioctl's object fields want it. */
+struct hl_scrub_request {
+	const struct hl_scrub_type *type;
+	uint32_t agno; /* AG, rtgroup, or a per-rtgroup metapath's group */
+	uint64_t ino;  /* inode (0: the file the call is made on); metapath id */
+	uint32_t gen;
+};
+
+/* Why hl_scrub_parse_request refused; io/ has xfs_io's message for each. */
+enum hl_scrub_arg_error {
+	HL_SCRUB_ARGS_OK,
+	HL_SCRUB_ARGS_UNKNOWN_TYPE,
+	HL_SCRUB_ARGS_NEED_AGNO,
+	HL_SCRUB_ARGS_BAD_AGNO,
+	HL_SCRUB_ARGS_NEED_INO_GEN,
+	HL_SCRUB_ARGS_BAD_INO,
+	HL_SCRUB_ARGS_BAD_GEN,
+	HL_SCRUB_ARGS_NEED_RGNO,
+	HL_SCRUB_ARGS_BAD_RGNO,
+	HL_SCRUB_ARGS_NEED_METAPATH,
+	HL_SCRUB_ARGS_BAD_METAPATH,
+	HL_SCRUB_ARGS_METAPATH_NEEDS_GROUP,
+	HL_SCRUB_ARGS_METAPATH_NO_GROUP,
+	HL_SCRUB_ARGS_BAD_GROUP,
+	HL_SCRUB_ARGS_NO_PARAMS,
+};
+
+/*
+ * "type [agno | rgno | ino gen | metapath [rgno]]": @argv[0] is the type
+ * name, the rest the object's numbers (decimal, or 0x hex), with xfs_io's
+ * rules per type.  Returns 0, or -EINVAL with *why and *bad (the index in
+ * @argv of the word at fault, -1 for a missing or surplus word) set.
+ */
+int hl_scrub_parse_request(int argc, char *const *argv,
+			   struct hl_scrub_request *req,
+			   enum hl_scrub_arg_error *why, int *bad);
+
+/* The result of checking one object. */
+struct hl_scrub_result {
+	const struct hl_scrub_type *type;
+	enum hl_scrub_mode mode;
+	uint32_t agno; /* as in struct hl_scrub_request */
+	uint64_t ino;
+	uint32_t gen;
+	uint32_t flags; /* sm_flags/sv_flags as returned */
+	int error;	/* positive errno, 0 if the kernel ran the check */
+	enum hl_scrub_outcome outcome;
+};
+
+/*
+ * The object, as in healthmon lines: "<mnt>[ agno 0xN| rgno 0xN| ino N gen
+ * 0xG] <type>", or "<mnt>[ rgno 0xN] metapath <path>".  No newline.  Length
+ * or -ENOSPC/-EINVAL, like the event renderers.
+ */
+int hl_scrub_format_object(char *buf, size_t len,
+			   const struct hl_scrub_result *res,
+			   const struct hl_render *r);
+
+/* One JSON object and a newline (keys: doc/scrub.md). */
+int hl_scrub_format_json(char *buf, size_t len,
+			 const struct hl_scrub_result *res,
+			 const struct hl_render *r);
+int hl_scrub_write_json(FILE *f, const struct hl_scrub_result *res,
+			const struct hl_render *r);
+
+/* What a whole-filesystem run did, counted by outcome. */
+struct hl_scrub_summary {
+	enum hl_scrub_mode mode;
+	uint64_t count[HL_SCRUB_NR_OUTCOMES]; /* by enum hl_scrub_outcome */
+};
+
+void hl_scrub_summary_add(struct hl_scrub_summary *s,
+			  enum hl_scrub_outcome outcome);
+
+/*
+ * "<mnt>: N objects checked, N corrupt, N incomplete, N repaired, N skipped,
+ * N errors, N not present" and a newline, or one JSON object.
+ */
+int hl_scrub_format_summary(char *buf, size_t len,
+			    const struct hl_scrub_summary *s,
+			    const struct hl_render *r);
+int hl_scrub_write_summary(FILE *f, const struct hl_scrub_summary *s,
+			   const struct hl_render *r);
+int hl_scrub_write_summary_json(FILE *f, const struct hl_scrub_summary *s,
+				const struct hl_render *r);
+
+/*
+ * A whole-filesystem run as vectored scrub calls.  Each call checks one
+ * object (the fs, an AG, an rtgroup, a metapath) with several types; a
+ * barrier vector (XFS_SCRUB_TYPE_BARRIER) stops its call when an earlier
+ * vector failed or set one of the barrier's flags, so that nothing is checked
+ * on top of metadata found bad.  The vectors hold the results too.
+ */
+struct hl_scrub_vec {
+	uint32_t type;
+	uint32_t flags; /* in flags (a barrier's: the out flags that stop it);
+			 * after the call, the flags returned */
+	int ret;	/* after the call: 0 or a negative errno */
+};
+
+struct hl_scrub_call {
+	uint32_t agno; /* AG or rtgroup number; a metapath's group */
+	uint64_t ino;  /* metapath id for metapath calls, else 0 */
+	size_t first;  /* the call's vectors: plan->vecs[first .. first+nr) */
+	size_t nr;
+	bool if_clean; /* only worth making if no earlier call found a problem */
+};
+
+struct hl_scrub_plan {
+	struct hl_scrub_call *calls;
+	size_t nr_calls;
+	struct hl_scrub_vec *vecs;
+	size_t nr_vecs;
+};
+
+/* What the plan needs to know of the filesystem (from XFS_IOC_FSGEOMETRY). */
+struct hl_scrub_fs_shape {
+	uint32_t agcount;
+	uint32_t rgcount; /* 0 without realtime groups */
+	bool metadir;	  /* has a metadata directory tree */
+};
+
+/*
+ * Plan checking every inode-independent object, in dependency order.  The
+ * first call is the probe, alone.  Then per AG the headers, a barrier, the
+ * btrees; the metadata directory paths; per rtgroup its paths, then its
+ * metadata; the quota files, a barrier, the inode scans; the summary
+ * counters, which add up everything before them, in a call of their own so
+ * that nothing stops them; last, flagged if_clean and never with @iflags,
+ * the retained health records, which judge what came before (a problem
+ * found by this run would only be reported again).  @iflags
+ * (XFS_SCRUB_IFLAG_*) go on every other check, but the probe takes only
+ * the repair flag.  0 or -ENOMEM; free with hl_scrub_plan_free (safe on a
+ * zeroed plan).
+ */
+int hl_scrub_plan_fs(struct hl_scrub_plan *plan,
+		     const struct hl_scrub_fs_shape *fs, uint32_t iflags);
+void hl_scrub_plan_free(struct hl_scrub_plan *plan);
+
+/*
+ * Would the kernel let the barrier at @vecs[@i] pass, given the results of
+ * @vecs[0 .. i)?  (@vecs is one call's vectors.)  For running a plan one
+ * XFS_IOC_SCRUB_METADATA at a time on kernels without the vectored call.
+ */
+bool hl_scrub_barrier_passes(const struct hl_scrub_vec *vecs, size_t i);
+
+/* Errors after which no later call can succeed (a shutdown, a signal...). */
+bool hl_scrub_error_ends_run(int err);
 
 /* ---- health monitor events ------------------------------------------- */
 
@@ -311,8 +506,247 @@ int hl_health_write_text(FILE *f, const struct hl_health_report *h,
 int hl_health_write_json(FILE *f, const struct hl_health_report *h,
 			 const struct hl_render *r);
 
+/* ---- verify media ------------------------------------------------------ */
+
+struct fsmap; /* <linux/fsmap.h> */
+
+/* XFS_IOC_VERIFY_MEDIA counts 512-byte sectors ("daddr"). */
+#define HL_BBSHIFT 9
+#define HL_BBSIZE  (1u << HL_BBSHIFT)
+
+/* The kernel's largest I/O, and its size when me_max_io_size is 0. */
+#define HL_VERIFY_MAX_IO (1u << 20)
+
 /*
- * Later: verify-media range arithmetic and repair planning.
+ * xfs_io's number syntax (cvtnum): digits (decimal, 0x hex or 0 octal), then
+ * at most one suffix, either case: b (filesystem blocks of @blocksize bytes),
+ * s (512-byte sectors), k m g t p e (powers of 1024).  A b suffix with
+ * @blocksize 0 is -EINVAL.  0, -EINVAL (empty, negative, not a number, bad
+ * suffix) or -ERANGE (more than 2^64 - 1 bytes).
+ */
+int hl_parse_size(const char *arg, uint32_t blocksize, uint64_t *bytes);
+
+/* Byte offsets as sectors: a start rounds down, an end rounds up. */
+uint64_t hl_daddr_floor(uint64_t bytes);
+uint64_t hl_daddr_ceil(uint64_t bytes);
+
+/*
+ * The I/O size, in sectors, the kernel uses for @max_io bytes (0: its
+ * default): at most HL_VERIFY_MAX_IO, rounded down to @align sectors (the
+ * device sector size), at least @align.
+ */
+uint32_t hl_verify_io_sectors(uint64_t max_io, uint32_t align);
+
+/* Sectors [start, end). */
+struct hl_daddr_range {
+	uint64_t start;
+	uint64_t end;
+};
+
+/* A range the kernel could not read, and the errno it gave. */
+struct hl_bad_range {
+	uint64_t start;
+	uint64_t end;
+	int error;
+};
+
+/*
+ * Progress through one range by successive XFS_IOC_VERIFY_MEDIA calls.  The
+ * kernel stops at the first bad I/O: with me_ioerror set if that was the
+ * first I/O of the call, else with success and me_start_daddr parked on it.
+ * The cursor then asks for that one I/O again, without the report flag (the
+ * kernel already reported it), to learn its errno, and steps past it, so
+ * that one pass finds every bad range.
+ */
+struct hl_verify_cursor {
+	uint64_t start;	     /* next sector to ask for */
+	uint64_t end;	     /* exclusive; lowered if the kernel clamps it */
+	uint32_t io_sectors; /* from hl_verify_io_sectors */
+	uint64_t verified;   /* sectors read without error */
+	uint64_t bad;	     /* sectors inside bad ranges */
+	uint64_t skipped;    /* sectors the kernel skipped (clamped start) */
+	bool parked;	     /* the last call stopped at a bad I/O */
+	bool stalled;	     /* the last call made no progress */
+};
+
+void hl_verify_cursor_init(struct hl_verify_cursor *c, uint64_t start,
+			   uint64_t end, uint32_t io_sectors);
+bool hl_verify_cursor_done(const struct hl_verify_cursor *c);
+
+/*
+ * The next call's me_start_daddr and me_end_daddr; *reread is true when it
+ * only re-reads the I/O an earlier call stopped at (send it without
+ * XFS_VERIFY_MEDIA_REPORT).
+ */
+void hl_verify_cursor_next(const struct hl_verify_cursor *c, uint64_t *start,
+			   uint64_t *end, bool *reread);
+
+/*
+ * Account for one call that returned 0: @req_end is the me_end_daddr sent,
+ * the rest what the kernel wrote back.  Returns 1 and fills @bad when the
+ * call found a bad range ([start, start + one I/O)), else 0.  A second call
+ * in a row that neither progressed nor failed counts as a bad I/O with EIO,
+ * so the walk always ends.
+ */
+int hl_verify_cursor_step(struct hl_verify_cursor *c, uint64_t req_end,
+			  uint64_t ret_start, uint64_t ret_end,
+			  uint32_t ioerror, struct hl_bad_range *bad);
+
+/*
+ * Cut [start, end) into at most @n nearly equal consecutive pieces whose
+ * inner bounds are multiples of @align sectors.  Returns how many were
+ * written to @out (0 for an empty range).
+ */
+size_t hl_split_range(uint64_t start, uint64_t end, size_t n, uint32_t align,
+		      struct hl_daddr_range *out);
+
+/* Growable, sorted lists of ranges.  A zeroed list is empty. */
+struct hl_range_list {
+	struct hl_daddr_range *ranges;
+	size_t nr, alloc;
+};
+
+/*
+ * Add [start, end), merging with the last range when they overlap, touch or
+ * are less than @bridge sectors apart (reading a small gap costs less than
+ * another I/O).  Ranges should come in ascending order; one that does not
+ * is inserted in place.  0 or -ENOMEM.
+ */
+int hl_range_list_add(struct hl_range_list *l, uint64_t start, uint64_t end,
+		      uint64_t bridge);
+uint64_t hl_range_list_sectors(const struct hl_range_list *l);
+void hl_range_list_free(struct hl_range_list *l);
+
+/* Gaps smaller than one default I/O are read rather than skipped (-u). */
+#define HL_FSMAP_BRIDGE (HL_VERIFY_MAX_IO >> HL_BBSHIFT)
+
+/* Does a GETFSMAP record describe space in use (anything but free)? */
+bool hl_fsmap_in_use(const struct fsmap *rec);
+
+/* The in-use part of @rec inside sectors [start, end) into @l. */
+int hl_range_list_add_fsmap(struct hl_range_list *l, const struct fsmap *rec,
+			    uint64_t start, uint64_t end, uint64_t bridge);
+
+/* Bad ranges found; adjacent ones with the same error are one range. */
+struct hl_bad_list {
+	struct hl_bad_range *ranges;
+	size_t nr, alloc;
+};
+
+/* Append, merging with the last range if adjacent with the same error. */
+int hl_bad_list_add(struct hl_bad_list *l, const struct hl_bad_range *r);
+/* Sort by start and merge again (after parallel walks). */
+void hl_bad_list_sort(struct hl_bad_list *l);
+uint64_t hl_bad_list_sectors(const struct hl_bad_list *l);
+void hl_bad_list_free(struct hl_bad_list *l);
+
+/* What a bad range held, from one GETFSMAP record. */
+enum hl_owner_kind {
+	HL_OWNER_FILE,	   /* @owner is an inode number */
+	HL_OWNER_METADATA, /* @owner is a special owner: hl_fsmap_owner_names */
+	HL_OWNER_FREE,	   /* free space: nothing was lost */
+};
+
+struct hl_media_owner {
+	enum hl_owner_kind kind;
+	uint64_t offset;  /* device bytes: where the record meets the range */
+	uint64_t length;  /* bytes of the record inside the range */
+	uint64_t owner;	  /* fmr_owner */
+	uint64_t pos;	  /* file bytes (data or attr fork) at @offset */
+	uint32_t flags;	  /* FMR_OF_*: attr fork, extent map, unwritten... */
+	const char *path; /* the caller's: the file's path, or NULL */
+};
+
+/*
+ * The part of @rec inside sectors [start, end) as an owner; -ENOENT if
+ * the record does not meet the range.
+ */
+int hl_media_owner_from_fsmap(const struct fsmap *rec, uint64_t start,
+			      uint64_t end, struct hl_media_owner *o);
+
+/* GETFSMAP special owners (values: fmr_owner), e.g. "inode btree". */
+const struct hl_name_table *hl_fsmap_owner_names(void);
+
+/* ---- verify media output (xfs_io's lines, and ours) -------------------- */
+
+/*
+ * xfs_io's human sizes: "%.f <unit>" for a whole number of bytes that fits
+ * an int, else "%.3f <unit>", units KiB..EiB; below 1 KiB "%f bytes".
+ * Returns the length or -ENOSPC (the text is cut but terminated).
+ */
+int hl_format_size(char *buf, size_t len, double bytes);
+
+/* xfs_io's times: "0.%04u sec" under a second, else "H:MM:SS.cc". */
+int hl_format_time(char *buf, size_t len, uint64_t ns);
+
+/* Counts for the reports.  Sectors, except where said. */
+struct hl_verify_stats {
+	uint32_t dev;	/* XFS_DEV_* */
+	uint64_t start; /* the range walked, after clamping */
+	uint64_t end;
+	uint64_t in_use;   /* -u: sectors planned; else end - start */
+	uint64_t verified; /* read without error */
+	uint64_t bad;	   /* inside bad ranges */
+	uint64_t nr_bad;   /* bad ranges */
+	uint64_t calls;	   /* XFS_IOC_VERIFY_MEDIA calls */
+	uint64_t elapsed_ns;
+	int error; /* errno of a call the kernel refused, or 0 */
+};
+
+/*
+ * "<dev>: verify error at offset <bytes> length <bytes>: <strerror>\n",
+ * xfs_io's line for a bad range.
+ */
+int hl_media_error_format(char *buf, size_t len, uint32_t dev,
+			  const struct hl_bad_range *bad);
+int hl_media_error_write(FILE *f, uint32_t dev, const struct hl_bad_range *bad);
+
+/*
+ * One owner under the error line (our own form):
+ * "  offset <bytes> length <bytes>: <what>\n", <what> being
+ *   ino <N>[ attr] pos <P>[ unwritten][ path <PATH>]   file data
+ *   ino <N>[ attr] extent map[ path <PATH>]           a mapping block
+ *   <owner name>                                     metadata, free space
+ */
+int hl_media_owner_format(char *buf, size_t len,
+			  const struct hl_media_owner *o);
+int hl_media_owner_write(FILE *f, const struct hl_media_owner *o);
+
+/*
+ * xfs_io's timing report after a clean pass:
+ * "verified <total>/<count> bytes at offset <start>\n"
+ * "<human(count)>, <calls> ops; <time> (<human rate>/sec and <r> ops/sec)\n"
+ * total = (end - start) bytes, count = bytes read.
+ */
+int hl_verify_timing_write(FILE *f, const struct hl_verify_stats *s);
+
+/* The -v summary, four lines starting "<dev>: ". */
+int hl_verify_summary_write(FILE *f, const struct hl_verify_stats *s);
+
+/* "<dev>: <pct>% done, <rate>/sec, ETA <time>" without a newline. */
+int hl_verify_progress_format(char *buf, size_t len,
+			      const struct hl_verify_stats *s, uint64_t done,
+			      uint64_t total);
+
+/* A bad range and what it held (-m), for the JSON summary. */
+struct hl_media_bad {
+	struct hl_bad_range range;
+	const struct hl_media_owner *owners;
+	size_t nr_owners;
+	int owner_error; /* why owners are missing (negative errno), or 0 */
+};
+
+/*
+ * The -j summary: one JSON object and a newline (keys: xfs_health(8)).
+ * @file is the file as given.  0 or a negative errno.
+ */
+int hl_verify_json_write(FILE *f, const char *file,
+			 const struct hl_verify_stats *s,
+			 const struct hl_media_bad *bad, size_t nr_bad,
+			 bool mapped);
+
+/*
+ * Later: repair planning.
  */
 
 #endif /* XFS_HEALTH_HEALTH_H */

@@ -663,6 +663,67 @@ struct xfs_verify_media {
 #define XFS_IOC_VERIFY_MEDIA _IOWR('X', 70, struct xfs_verify_media)
 #endif /* XFS_IOC_VERIFY_MEDIA */
 
+/* ---- GETFSMAP owners (4.12) -------------------------------------------- */
+#ifndef XFS_FMR_OWN_FREE
+#define XFS_FMR_OWN_FREE      FMR_OWN_FREE	 /* free space */
+#define XFS_FMR_OWN_UNKNOWN   FMR_OWN_UNKNOWN	 /* unknown owner */
+#define XFS_FMR_OWN_FS	      FMR_OWNER('X', 1) /* static fs metadata */
+#define XFS_FMR_OWN_LOG	      FMR_OWNER('X', 2) /* journalling log */
+#define XFS_FMR_OWN_AG	      FMR_OWNER('X', 3) /* per-AG metadata */
+#define XFS_FMR_OWN_INOBT     FMR_OWNER('X', 4) /* inode btree blocks */
+#define XFS_FMR_OWN_INODES    FMR_OWNER('X', 5) /* inodes */
+#define XFS_FMR_OWN_REFC      FMR_OWNER('X', 6) /* refcount tree */
+#define XFS_FMR_OWN_COW	      FMR_OWNER('X', 7) /* cow staging */
+#define XFS_FMR_OWN_DEFECTIVE FMR_OWNER('X', 8) /* bad blocks */
+#endif
+
+/* ---- XFS_IOC_GETPARENTS_BY_HANDLE (6.10) ------------------------------- */
+#ifndef XFS_IOC_GETPARENTS_BY_HANDLE
+struct xfs_attrlist_cursor {
+	__u32 opaque[4];
+};
+
+/* The target was the root directory; the cursor reached the end. */
+#define XFS_GETPARENTS_OFLAG_ROOT (1U << 0)
+#define XFS_GETPARENTS_OFLAG_DONE (1U << 1)
+
+/* One parent: its handle and the name in it; records are 8-byte aligned. */
+struct xfs_getparents_rec {
+	struct xfs_handle gpr_parent;
+	__u32 gpr_reclen; /* bytes of the whole record */
+	__u32 gpr_reserved;
+	char gpr_name[]; /* NUL-terminated */
+};
+
+struct xfs_getparents {
+	struct xfs_attrlist_cursor gp_cursor; /* zero, then left alone */
+	__u16 gp_iflags;
+	__u16 gp_oflags;   /* XFS_GETPARENTS_OFLAG_* */
+	__u32 gp_bufsize;  /* bytes at gp_buffer */
+	__u64 gp_reserved; /* must be zero */
+	__u64 gp_buffer;   /* user address of the records */
+};
+
+/* Issued on a directory of the filesystem, for the file the handle names. */
+struct xfs_getparents_by_handle {
+	struct xfs_handle gph_handle;
+	struct xfs_getparents gph_request;
+};
+
+#define XFS_IOC_GETPARENTS _IOWR('X', 62, struct xfs_getparents)
+#define XFS_IOC_GETPARENTS_BY_HANDLE                                           \
+	_IOWR('X', 63, struct xfs_getparents_by_handle)
+
+_Static_assert(sizeof(struct xfs_getparents_rec) == 32, "getparents_rec");
+_Static_assert(sizeof(struct xfs_getparents) == 40, "getparents");
+_Static_assert(sizeof(struct xfs_getparents_by_handle) == 64,
+	       "getparents_by_handle");
+#if _IOC_SIZEBITS == 14 && _IOC_WRITE == 1U && _IOC_READ == 2U
+_Static_assert(XFS_IOC_GETPARENTS_BY_HANDLE == 0xc040583f,
+	       "GETPARENTS_BY_HANDLE");
+#endif
+#endif /* XFS_IOC_GETPARENTS_BY_HANDLE */
+
 /* ---- layout checks (section I of the reference) ------------------------ */
 _Static_assert(sizeof(struct xfs_health_monitor) == 32, "health_monitor");
 _Static_assert(sizeof(struct xfs_health_monitor_event) == 64, "event");

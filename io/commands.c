@@ -17,5 +17,8 @@ const struct command *const command_table[] = {
 	&print_command,
 	&probe_command,
 	&quit_command,
+	&repair_command,
+	&scrub_command,
+	&verify_media_command,
 	NULL,
 };

@@ -63,5 +63,8 @@ extern const struct command open_command;
 extern const struct command print_command;
 extern const struct command probe_command;
 extern const struct command quit_command;
+extern const struct command repair_command;
+extern const struct command scrub_command;
+extern const struct command verify_media_command;
 
 #endif /* XFS_HEALTH_IO_H */

@@ -18,6 +18,9 @@ static int (*const registrars[])(void) = {
 	unit_register_runner, unit_register_names, unit_register_format,
 	unit_register_scrub,  unit_register_abi,   unit_register_event,
 	unit_register_text,   unit_register_json,
+	unit_register_scrub_result, unit_register_scrub_args,
+	unit_register_scrub_plan,
+	unit_register_media,
 };
 
 int

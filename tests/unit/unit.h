@@ -32,5 +32,9 @@ int unit_register_abi(void);
 int unit_register_event(void);
 int unit_register_text(void);
 int unit_register_json(void);
+int unit_register_scrub_result(void);
+int unit_register_scrub_args(void);
+int unit_register_scrub_plan(void);
+int unit_register_media(void);
 
 #endif /* XFS_HEALTH_TESTS_UNIT_H */

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* What the scrub and repair commands share (io/scrub.c, io/scrub_all.c). */
+#ifndef XFS_HEALTH_IO_SCRUB_H
+#define XFS_HEALTH_IO_SCRUB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "health.h"
+
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
+struct scrub_opts {
+	bool all;     /* -a: every inode-independent object */
+	bool json;    /* -j */
+	bool repair;  /* -r, or the repair command */
+	bool rebuild; /* -R: force a rebuild */
+	bool single;  /* -s: one XFS_IOC_SCRUB_METADATA per check */
+};
+
+/* "scrub" or "repair": the prefix of ioctl error lines, as in xfs_io. */
+static inline const char *
+scrub_verb(const struct scrub_opts *o)
+{
+	return o->repair ? "repair" : "scrub";
+}
+
+static inline enum hl_scrub_mode
+scrub_mode(const struct scrub_opts *o)
+{
+	return o->repair ? HL_SCRUB_REPAIR : HL_SCRUB_CHECK;
+}
+
+/* The input flags of every check the options ask for. */
+uint32_t scrub_iflags(const struct scrub_opts *o);
+
+/* Exit-status bits for one object's outcome. */
+int scrub_outcome_status(enum hl_scrub_outcome outcome);
+
+/* Check (or repair) the current file's whole filesystem. */
+int scrub_all(const struct scrub_opts *o);
+
+#endif /* XFS_HEALTH_IO_SCRUB_H */

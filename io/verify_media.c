@@ -1,0 +1,763 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * verify_media (xfs_io's verifymedia): have the kernel read a device section
+ * of the filesystem, step past every bad range to the end, and say what each
+ * bad range held.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+
+#include "io.h"
+#include "media_map.h"
+#include "xfs_health_abi.h"
+
+#define MAX_THREADS 64
+/* Calls in flight by default: 1 until tests/bench shows more is faster. */
+#define DEFAULT_THREADS 1
+/* Calls this long keep progress lines and parallel walks moving. */
+#define PIECE_SECTORS	  ((128ULL << 20) >> HL_BBSHIFT)
+#define PROGRESS_AFTER_NS 1000000000ULL /* only long runs show progress */
+#define PROGRESS_EVERY_NS 500000000ULL
+
+struct vm_opts {
+	uint32_t dev;	      /* -d -l -r */
+	bool report;	      /* -R */
+	bool verbose;	      /* -v */
+	bool used_only;	      /* -u */
+	bool map;	      /* -m */
+	bool json;	      /* -j */
+	uint32_t rest_us;     /* -s */
+	unsigned int threads; /* -p */
+	const char *max_io_arg, *start_arg, *end_arg;
+	uint64_t max_io, start, end; /* bytes; end valid if end_arg */
+};
+
+struct vm_run {
+	const struct vm_opts *o;
+	const struct io_file *file;
+	struct media_map map;
+	bool have_map; /* -m can name owners */
+	int map_error; /* why it cannot (negative errno) */
+	bool present;  /* the filesystem has the device */
+	uint32_t io_sectors;
+	uint32_t align; /* sectors: pieces start on I/O boundaries */
+
+	struct hl_daddr_range *pieces;
+	size_t nr_pieces, next_piece;
+
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	unsigned int running; /* threads still walking */
+	struct hl_bad_list bad;
+	size_t printed; /* bad ranges already printed */
+	struct hl_verify_stats st;
+	uint64_t planned;    /* sectors in the pieces */
+	uint64_t done;	     /* of those, walked */
+	uint64_t kernel_end; /* lowest end the kernel wrote back */
+	int fatal;	     /* errno of a refused call: stop */
+	bool stream;	     /* print each bad range when it is complete */
+	bool progress;
+	bool drawn; /* a progress line is on the terminal */
+	size_t drawn_len;
+	uint64_t t0, last_draw;
+	int status;
+};
+
+static uint64_t
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+}
+
+/* ---- progress (stderr, terminals only) ----------------------------------- */
+
+static void
+progress_clear(struct vm_run *run)
+{
+	if (!run->drawn)
+		return;
+	fprintf(stderr, "\r%*s\r", (int)run->drawn_len, "");
+	run->drawn = false;
+}
+
+/* Never called with run->lock held. */
+static void
+progress_draw(struct vm_run *run)
+{
+	uint64_t now = now_ns(), done;
+	struct hl_verify_stats st;
+	char line[160];
+	int n;
+
+	if (!run->progress || now - run->t0 < PROGRESS_AFTER_NS)
+		return;
+	if (now - run->last_draw < PROGRESS_EVERY_NS)
+		return;
+	run->last_draw = now;
+	pthread_mutex_lock(&run->lock);
+	st = run->st;
+	done = run->done;
+	pthread_mutex_unlock(&run->lock);
+	st.elapsed_ns = now - run->t0;
+	n = hl_verify_progress_format(line, sizeof(line), &st, done,
+				      run->planned);
+	if (n < 0)
+		return;
+	/* Pad over a longer line drawn before. */
+	fprintf(stderr, "\r%s%*s", line,
+		run->drawn_len > (size_t)n ? (int)(run->drawn_len - n) : 0, "");
+	fflush(stderr);
+	run->drawn = true;
+	if ((size_t)n > run->drawn_len)
+		run->drawn_len = n;
+}
+
+/* ---- bad ranges ---------------------------------------------------------- */
+
+/* The owners of one bad range; prints why if GETFSMAP failed. */
+static int
+owners_of(struct vm_run *run, const struct hl_bad_range *r,
+	  struct hl_media_owner **owners, size_t *nr)
+{
+	int error = media_map_owners(&run->map, r->start, r->end, owners, nr);
+
+	if (error) {
+		io_error("verify_media: GETFSMAP: %s", strerror(-error));
+		run->status |= EXIT_CMD_FAILED;
+	}
+	return error;
+}
+
+static void
+print_bad(struct vm_run *run, const struct hl_bad_range *r)
+{
+	struct hl_media_owner *owners = NULL;
+	size_t nr = 0;
+	int error;
+
+	progress_clear(run);
+	error = hl_media_error_write(stdout, run->o->dev, r);
+	if (!error && run->have_map && !owners_of(run, r, &owners, &nr)) {
+		for (size_t i = 0; i < nr && !error; i++)
+			error = hl_media_owner_write(stdout, &owners[i]);
+		media_owners_free(owners, nr);
+	}
+	if (error || fflush(stdout) != 0)
+		run->status |= EXIT_CMD_FAILED; /* reported at exit */
+}
+
+/*
+ * Print the bad ranges that can no longer grow: all but the last, and the
+ * last too once the walk is past its end (or @all at the end).
+ */
+static void
+flush_bad(struct vm_run *run, uint64_t pos, bool all)
+{
+	size_t final = run->bad.nr;
+
+	if (!all && final > run->printed &&
+	    run->bad.ranges[final - 1].end >= pos)
+		final--;
+	for (; run->printed < final; run->printed++)
+		print_bad(run, &run->bad.ranges[run->printed]);
+}
+
+/* ---- the walk ------------------------------------------------------------ */
+
+static int
+verify_call(const struct vm_run *run, struct xfs_verify_media *vm,
+	    uint64_t start, uint64_t end, bool reread)
+{
+	const struct vm_opts *o = run->o;
+
+	memset(vm, 0, sizeof(*vm));
+	vm->me_dev = o->dev;
+	/* The kernel reported a parked I/O already; do not report it twice. */
+	vm->me_flags = o->report && !reread ? XFS_VERIFY_MEDIA_REPORT : 0;
+	vm->me_start_daddr = start;
+	vm->me_end_daddr = end;
+	vm->me_max_io_size = o->max_io;
+	vm->me_rest_us = o->rest_us;
+	return ioctl(run->file->fd, XFS_IOC_VERIFY_MEDIA, vm) < 0 ? errno : 0;
+}
+
+/* Walk one piece to its end, past every bad I/O.  false: stop everything. */
+static bool
+walk_piece(struct vm_run *run, const struct hl_daddr_range *piece)
+{
+	struct hl_verify_cursor c;
+
+	hl_verify_cursor_init(&c, piece->start, piece->end, run->io_sectors);
+	while (!hl_verify_cursor_done(&c)) {
+		uint64_t before = c.verified + c.bad + c.skipped;
+		uint64_t verified = c.verified, bad_sectors = c.bad;
+		uint64_t start, end;
+		struct xfs_verify_media vm;
+		struct hl_bad_range bad;
+		bool reread, stop;
+		int err, found;
+
+		hl_verify_cursor_next(&c, &start, &end, &reread);
+		err = verify_call(run, &vm, start, end, reread);
+
+		pthread_mutex_lock(&run->lock);
+		run->st.calls++;
+		if (err) {
+			if (!run->fatal)
+				run->fatal = err;
+			pthread_mutex_unlock(&run->lock);
+			return false;
+		}
+		if (vm.me_end_daddr < run->kernel_end)
+			run->kernel_end = vm.me_end_daddr;
+		found = hl_verify_cursor_step(&c, end, vm.me_start_daddr,
+					      vm.me_end_daddr, vm.me_ioerror,
+					      &bad);
+		run->done += c.verified + c.bad + c.skipped - before;
+		run->st.verified += c.verified - verified;
+		run->st.bad += c.bad - bad_sectors;
+		if (found == 1 && hl_bad_list_add(&run->bad, &bad) < 0 &&
+		    !run->fatal)
+			run->fatal = ENOMEM;
+		if (run->stream)
+			flush_bad(run, c.start, false);
+		stop = run->fatal != 0;
+		pthread_mutex_unlock(&run->lock);
+
+		if (run->stream)
+			progress_draw(run);
+		if (stop)
+			return false;
+	}
+	return true;
+}
+
+static void *
+worker(void *arg)
+{
+	struct vm_run *run = arg;
+
+	for (;;) {
+		struct hl_daddr_range piece;
+
+		pthread_mutex_lock(&run->lock);
+		if (run->fatal || run->next_piece >= run->nr_pieces) {
+			pthread_mutex_unlock(&run->lock);
+			break;
+		}
+		piece = run->pieces[run->next_piece++];
+		pthread_mutex_unlock(&run->lock);
+		if (!walk_piece(run, &piece))
+			break;
+	}
+	pthread_mutex_lock(&run->lock);
+	run->running--;
+	pthread_cond_signal(&run->cond);
+	pthread_mutex_unlock(&run->lock);
+	return NULL;
+}
+
+/* N threads; this one draws the progress line until they are done. */
+static int
+run_threads(struct vm_run *run, unsigned int n)
+{
+	pthread_t tids[MAX_THREADS];
+	unsigned int started = 0;
+	int error = 0;
+
+	pthread_mutex_lock(&run->lock);
+	for (; started < n; started++) {
+		error = pthread_create(&tids[started], NULL, worker, run);
+		if (error)
+			break;
+		run->running++;
+	}
+	while (run->running) {
+		struct timespec ts;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_sec += 1;
+		pthread_cond_timedwait(&run->cond, &run->lock, &ts);
+		pthread_mutex_unlock(&run->lock);
+		progress_draw(run);
+		pthread_mutex_lock(&run->lock);
+	}
+	pthread_mutex_unlock(&run->lock);
+	for (unsigned int i = 0; i < started; i++)
+		pthread_join(tids[i], NULL);
+	if (error && !started) {
+		io_error("verify_media: %s", strerror(error));
+		return -error;
+	}
+	return 0;
+}
+
+/* ---- planning ------------------------------------------------------------ */
+
+/* The device's section in sectors; false if the filesystem has no such device.
+ */
+static bool
+section(const struct xfs_fsop_geom *g, uint32_t dev, uint64_t *start,
+	uint64_t *end)
+{
+	uint64_t bs = g->blocksize, first = 0, blocks;
+
+	switch (dev) {
+	case XFS_DEV_DATA:
+		blocks = g->datablocks;
+		break;
+	case XFS_DEV_LOG:
+		if (g->logstart) /* an internal log */
+			return false;
+		blocks = g->logblocks;
+		break;
+	default:
+		if (!g->rtblocks)
+			return false;
+		first = hl_geom_rtstart(g);
+		blocks = g->rtblocks;
+		break;
+	}
+	*start = (first * bs) >> HL_BBSHIFT;
+	*end = ((first + blocks) * bs) >> HL_BBSHIFT;
+	return true;
+}
+
+static uint32_t
+sector_size(const struct xfs_fsop_geom *g, uint32_t dev)
+{
+	uint32_t size = dev == XFS_DEV_LOG  ? g->logsectsize
+			: dev == XFS_DEV_RT ? g->rtsectsize
+					    : g->sectsize;
+
+	return size > HL_BBSIZE ? size >> HL_BBSHIFT : 1;
+}
+
+/*
+ * Cut the ranges into the pieces threads take one at a time: whole ranges
+ * for one plain call each, or pieces of at most PIECE_SECTORS when several
+ * threads share the work or progress is shown.
+ */
+static int
+plan(struct vm_run *run, const struct hl_range_list *ranges)
+{
+	unsigned int threads = run->o->threads;
+	uint64_t total = hl_range_list_sectors(ranges);
+	uint64_t piece = UINT64_MAX;
+	size_t nr = 0;
+
+	if (threads > 1 || run->progress) {
+		piece = PIECE_SECTORS;
+		if (total / threads < piece)
+			piece = total / threads + 1;
+		if (piece < run->align)
+			piece = run->align;
+	}
+	for (size_t i = 0; i < ranges->nr; i++) {
+		uint64_t len = ranges->ranges[i].end - ranges->ranges[i].start;
+
+		nr += len / piece + !!(len % piece);
+	}
+	run->pieces = calloc(nr ? nr : 1, sizeof(*run->pieces));
+	if (!run->pieces)
+		return -ENOMEM;
+	for (size_t i = 0; i < ranges->nr; i++) {
+		const struct hl_daddr_range *r = &ranges->ranges[i];
+		uint64_t len = r->end - r->start;
+
+		run->nr_pieces += hl_split_range(
+			r->start, r->end, len / piece + !!(len % piece),
+			run->align, run->pieces + run->nr_pieces);
+	}
+	run->planned = total;
+	return 0;
+}
+
+/* ---- reporting ----------------------------------------------------------- */
+
+static void
+explain(struct vm_run *run, int err, bool known_absent)
+{
+	const char *file = run->file->name;
+
+	/* xfs_io's line, word for word, then what it means here. */
+	fflush(stdout);
+	progress_clear(run);
+	fprintf(stderr, "%s: ioctl(XFS_IOC_VERIFY_MEDIA) [\"%s\"]: %s\n",
+		progname, file, strerror(err));
+	switch (err) {
+	case ENODEV:
+		if (run->o->dev == XFS_DEV_LOG)
+			io_error("verify_media: the filesystem has no external "
+				 "log device");
+		else if (run->o->dev == XFS_DEV_RT)
+			io_error("verify_media: the filesystem has no realtime "
+				 "device");
+		else if (!known_absent)
+			io_error("verify_media: the kernel found no such "
+				 "device");
+		break;
+	case ENOTTY:
+	case EOPNOTSUPP:
+		io_error("verify_media: this kernel cannot verify media (Linux "
+			 "7.0 or later is needed)");
+		break;
+	case EPERM:
+		io_error("verify_media: CAP_SYS_ADMIN is needed");
+		break;
+	}
+}
+
+static void
+report_json(struct vm_run *run)
+{
+	struct hl_media_bad *bad =
+		calloc(run->bad.nr ? run->bad.nr : 1, sizeof(*bad));
+	int error;
+
+	if (!bad) {
+		io_error("verify_media: %s", strerror(ENOMEM));
+		run->status |= EXIT_CMD_FAILED;
+		return;
+	}
+	for (size_t i = 0; i < run->bad.nr; i++) {
+		struct hl_media_owner *owners = NULL;
+
+		bad[i].range = run->bad.ranges[i];
+		bad[i].owner_error = run->map_error;
+		if (!run->have_map)
+			continue;
+		bad[i].owner_error = owners_of(run, &bad[i].range, &owners,
+					       &bad[i].nr_owners);
+		bad[i].owners = owners;
+	}
+	error = hl_verify_json_write(stdout, run->file->name, &run->st, bad,
+				     run->bad.nr, run->o->map);
+	if (error)
+		run->status |= EXIT_CMD_FAILED;
+	for (size_t i = 0; i < run->bad.nr; i++)
+		media_owners_free((struct hl_media_owner *)bad[i].owners,
+				  bad[i].nr_owners);
+	free(bad);
+}
+
+/* Everything found is shown, even when the kernel refused a later call. */
+static void
+report(struct vm_run *run)
+{
+	const struct vm_opts *o = run->o;
+	int error = 0;
+
+	run->st.nr_bad = run->bad.nr;
+	run->st.error = run->fatal;
+	if (run->fatal) {
+		explain(run, run->fatal, !run->present);
+		run->status |= EXIT_CMD_FAILED;
+	}
+	if (o->json) {
+		report_json(run);
+	} else {
+		flush_bad(run, 0, true);
+		if (o->verbose && !run->fatal)
+			error = hl_verify_summary_write(stdout, &run->st);
+		else if (!run->bad.nr && !run->fatal)
+			error = hl_verify_timing_write(stdout, &run->st);
+	}
+	if (error || fflush(stdout) != 0)
+		run->status |= EXIT_CMD_FAILED;
+	if (run->bad.nr)
+		run->status |= EXIT_PROBLEM;
+}
+
+/* ---- the command --------------------------------------------------------- */
+
+static int
+prepare(struct vm_run *run, const struct xfs_fsop_geom *geo,
+	struct hl_range_list *ranges)
+{
+	const struct vm_opts *o = run->o;
+	uint64_t sec_start = 0, sec_end = UINT64_MAX;
+	uint64_t start = hl_daddr_floor(o->start);
+	uint64_t end = o->end_arg ? hl_daddr_ceil(o->end) : UINT64_MAX;
+	int error;
+
+	run->present = section(geo, o->dev, &sec_start, &sec_end);
+	if (run->present) {
+		if (start < sec_start)
+			start = sec_start;
+		if (end > sec_end)
+			end = sec_end;
+	}
+	run->st.dev = o->dev;
+	run->st.start = start;
+	run->st.end = end > start ? end : start;
+
+	if ((o->map || o->used_only) && run->present) {
+		error = media_map_init(&run->map, run->file->fd,
+				       run->file->name, geo, o->dev, o->map);
+		if (error && o->used_only) {
+			io_error("verify_media: GETFSMAP: %s",
+				 strerror(-error));
+			return error;
+		}
+		if (error) {
+			io_error("verify_media: cannot name what bad ranges "
+				 "held: GETFSMAP: %s",
+				 strerror(-error));
+			run->status |= EXIT_CMD_FAILED;
+			run->map_error = error;
+		}
+		run->have_map = o->map && !error;
+	}
+
+	if (o->used_only && run->present && start < end)
+		error = media_map_used(&run->map, start, end, ranges);
+	else
+		error = hl_range_list_add(ranges, start, end, 0);
+	if (error) {
+		io_error("verify_media: GETFSMAP: %s", strerror(-error));
+		return error;
+	}
+	run->st.in_use = hl_range_list_sectors(ranges);
+	return 0;
+}
+
+static int
+verify_media(const struct vm_opts *o, const struct xfs_fsop_geom *geo)
+{
+	struct vm_run run = {
+		.o = o,
+		.file = file_current(),
+		.kernel_end = UINT64_MAX,
+		.lock = PTHREAD_MUTEX_INITIALIZER,
+		.cond = PTHREAD_COND_INITIALIZER,
+	};
+	struct hl_range_list ranges = {0};
+	int error;
+
+	run.io_sectors =
+		hl_verify_io_sectors(o->max_io, sector_size(geo, o->dev));
+	run.align = run.io_sectors;
+	run.stream = o->threads == 1 && !o->json;
+	run.map.dirfd = -1;
+
+	error = prepare(&run, geo, &ranges);
+	if (error) {
+		run.status |= EXIT_CMD_FAILED;
+		goto out;
+	}
+	run.progress = o->verbose && run.present && isatty(STDERR_FILENO);
+
+	run.t0 = now_ns();
+	if (!ranges.nr) {
+		/*
+		 * Nothing to read (an empty range): one call all the same, as
+		 * xfs_io makes, lets the kernel judge the request.
+		 */
+		struct xfs_verify_media vm;
+
+		run.st.calls = 1;
+		run.fatal = verify_call(&run, &vm, run.st.start, run.st.start,
+					false);
+	} else {
+		error = plan(&run, &ranges);
+		if (error) {
+			io_error("verify_media: %s", strerror(-error));
+			run.status |= EXIT_CMD_FAILED;
+			goto out;
+		}
+		if (o->threads > 1) {
+			if (run_threads(&run, o->threads) < 0) {
+				run.status |= EXIT_CMD_FAILED;
+				goto out;
+			}
+		} else {
+			run.running = 1;
+			worker(&run);
+		}
+	}
+	run.st.elapsed_ns = now_ns() - run.t0;
+	progress_clear(&run);
+	/* Without a section to go by, only the kernel knows the end. */
+	if (!run.present) {
+		run.st.end = run.kernel_end > run.st.start &&
+					     run.kernel_end != UINT64_MAX
+				     ? run.kernel_end
+				     : run.st.start;
+		run.st.in_use = run.st.end - run.st.start;
+	}
+	if (!run.stream)
+		hl_bad_list_sort(&run.bad);
+	report(&run);
+out:
+	if (run.map.head)
+		media_map_free(&run.map);
+	hl_range_list_free(&ranges);
+	hl_bad_list_free(&run.bad);
+	free(run.pieces);
+	return run.status;
+}
+
+/* ---- arguments ----------------------------------------------------------- */
+
+static int
+bad_number(const char *what, const char *arg)
+{
+	/* xfs_io's words. */
+	io_message("non-numeric %s argument -- %s", what, arg);
+	return EXIT_USAGE;
+}
+
+/*
+ * Sizes, with @blocksize for the b suffix.  Before the filesystem is known
+ * this checks the syntax with one-byte blocks.
+ */
+static int
+parse_sizes(struct vm_opts *o, uint32_t blocksize)
+{
+	if (o->max_io_arg &&
+	    (hl_parse_size(o->max_io_arg, blocksize, &o->max_io) ||
+	     o->max_io > UINT32_MAX))
+		return bad_number("maxio", o->max_io_arg);
+	if (o->start_arg && hl_parse_size(o->start_arg, blocksize, &o->start))
+		return bad_number("start", o->start_arg);
+	if (o->end_arg && hl_parse_size(o->end_arg, blocksize, &o->end))
+		return bad_number("end", o->end_arg);
+	return EXIT_ALL_OK;
+}
+
+static int
+verify_media_f(int argc, char **argv)
+{
+	struct vm_opts o = {.dev = XFS_DEV_DATA, .threads = DEFAULT_THREADS};
+	struct xfs_fsop_geom geo = {0};
+	uint64_t val;
+	int c, status;
+
+	while ((c = getopt(argc, argv, "b:djlmp:rRs:uv")) != -1) {
+		switch (c) {
+		case 'b':
+			o.max_io_arg = optarg;
+			break;
+		case 'd':
+			o.dev = XFS_DEV_DATA;
+			break;
+		case 'j':
+			o.json = true;
+			break;
+		case 'l':
+			o.dev = XFS_DEV_LOG;
+			break;
+		case 'm':
+			o.map = true;
+			break;
+		case 'p':
+			if (parse_u64(optarg, MAX_THREADS, &val) || !val) {
+				io_error("verify_media: invalid thread count "
+					 "-- %s (1 to %d)",
+					 optarg, MAX_THREADS);
+				return EXIT_USAGE;
+			}
+			o.threads = val;
+			break;
+		case 'r':
+			o.dev = XFS_DEV_RT;
+			break;
+		case 'R':
+			o.report = true;
+			break;
+		case 's':
+			if (parse_u64(optarg, UINT32_MAX, &val))
+				return bad_number("rest_us", optarg);
+			o.rest_us = val;
+			break;
+		case 'u':
+			o.used_only = true;
+			break;
+		case 'v':
+			o.verbose = true;
+			break;
+		default:
+			return command_usage(&verify_media_command);
+		}
+	}
+	if (argc - optind > 2) {
+		io_message("too many arguments -- %s", argv[optind + 2]);
+		return EXIT_USAGE;
+	}
+	if (optind < argc)
+		o.start_arg = argv[optind];
+	if (optind + 1 < argc)
+		o.end_arg = argv[optind + 1];
+	status = parse_sizes(&o, 1);
+	if (status)
+		return status;
+
+	/* Arguments first: a usage error shows wherever it is made. */
+	status = command_check_file(verify_media_command.name, 0);
+	if (status)
+		return status;
+	if (ioctl(file_current()->fd, XFS_IOC_FSGEOMETRY, &geo) < 0) {
+		io_error("verify_media: XFS_IOC_FSGEOMETRY: %s",
+			 strerror(errno));
+		return EXIT_CMD_FAILED;
+	}
+	status = parse_sizes(&o, geo.blocksize);
+	if (status)
+		return status;
+	return verify_media(&o, &geo);
+}
+
+const struct command verify_media_command = {
+	.name = "verify_media",
+	.altname = "verifymedia",
+	.handler = verify_media_f,
+	.argmin = 0,
+	.argmax = -1,
+	/* The handler checks the file once the arguments are known good. */
+	.flags = CMD_NOFILE_OK | CMD_FOREIGN_OK | CMD_ONESHOT,
+	.args = "[-d|-l|-r] [-R] [-b maxio] [-s rest_us] [-v] [-u] [-m] [-p N] "
+		"[-j] [start [end]]",
+	.oneline = "read a device of the filesystem to find bad media",
+	.help = "Has the kernel read a device section of the current file's\n"
+		"filesystem (XFS_IOC_VERIFY_MEDIA: Linux 7.0 or later, and\n"
+		"CAP_SYS_ADMIN) and goes on past every bad range to the end,\n"
+		"printing one line for each, in xfs_io's form:\n"
+		"  <dev>: verify error at offset <bytes> length <bytes>: "
+		"<error>\n"
+		"A pass without errors prints xfs_io's 'verified' report.\n"
+		"start and end are byte offsets in the device (default: the "
+		"whole\n"
+		"section), with an optional suffix: b (fs blocks), s "
+		"(512-byte\n"
+		"sectors), k, m, g, t, p, e.\n"
+		" -d -- the data device (default)\n"
+		" -l -- the external log device\n"
+		" -r -- the realtime device\n"
+		" -R -- report each bad range to the health monitor "
+		"(healthmon)\n"
+		" -b maxio -- bytes per read (default and largest: 1 MiB); "
+		"bad\n"
+		"       ranges are found to this precision\n"
+		" -s rest_us -- pause this many microseconds between reads\n"
+		" -v -- print a summary; on a terminal, show progress on "
+		"stderr\n"
+		" -u -- read only the space in use (GETFSMAP), in large reads\n"
+		" -m -- under each bad range, list what it held: file (inode,\n"
+		"       position, path), metadata or free space\n"
+		" -p N -- keep N verify calls in flight on disjoint ranges\n"
+		"       (default 1); bad ranges are then printed at the end\n"
+		" -j -- print one JSON summary instead of lines\n"
+		"Exit status: 2 if bad media was found, 1 if the kernel "
+		"refused,\n"
+		"4 for bad arguments.\n",
+};
