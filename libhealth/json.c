@@ -71,27 +71,12 @@ name_list(struct hl_out *o, const struct hl_name_table *t, uint32_t bits)
 	out_char(o, ']');
 }
 
-/* Members escaped by json-c (see jsonstr.c), for strings we do not own. */
-static void
-escaped(struct hl_out *o, const char *key, const char *s)
-{
-	char *members = hl_json_members(key, s);
-
-	if (!members) {
-		o->error = -ENOMEM;
-		return;
-	}
-	out_char(o, ',');
-	out_str(o, members);
-	free(members);
-}
-
 /* Only the daemon sets a path, so escaping it per event is affordable. */
 static void
 path(struct hl_out *o, const struct hl_render *r)
 {
 	if (r->path)
-		escaped(o, "path", r->path);
+		out_json_members(o, "path", r->path);
 }
 
 /* The C library's texts are plain ASCII; anything else goes to json-c. */
@@ -103,7 +88,7 @@ error_text(struct hl_out *o, uint32_t error)
 
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p < 0x20 || *p > 0x7e || *p == '"' || *p == '\\') {
-			escaped(o, "error_text", s);
+			out_json_members(o, "error_text", s);
 			return;
 		}
 	}

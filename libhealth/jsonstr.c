@@ -3,12 +3,14 @@
  * Mount points and paths as JSON strings.  json-c does the escaping; this
  * file makes sure what it escapes is UTF-8, which json-c takes on trust.
  */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <json-c/json.h>
 
 #include "jsonstr.h"
+#include "out.h"
 
 /* U+FFFD REPLACEMENT CHARACTER. */
 static const char replacement[] = "\xef\xbf\xbd";
@@ -157,4 +159,18 @@ hl_json_members(const char *key, const char *s)
 	if (members && !exact)
 		members = add_hex_member(members, key, s);
 	return members;
+}
+
+void
+out_json_members(struct hl_out *o, const char *key, const char *s)
+{
+	char *members = hl_json_members(key, s);
+
+	if (!members) {
+		o->error = -ENOMEM;
+		return;
+	}
+	out_char(o, ',');
+	out_str(o, members);
+	free(members);
 }

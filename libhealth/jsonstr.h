@@ -11,4 +11,13 @@
  */
 char *hl_json_members(const char *key, const char *s);
 
+struct hl_out;
+
+/*
+ * Append ",<members>" (as above) to a line being built; a failed allocation
+ * becomes the line's error.  For strings we do not control: file names,
+ * paths, error texts.
+ */
+void out_json_members(struct hl_out *o, const char *key, const char *s);
+
 #endif /* XFS_HEALTH_LIBHEALTH_JSONSTR_H */

@@ -430,28 +430,13 @@ boolean(struct hl_out *o, const char *key, bool v)
 		out_lit(o, "false");
 }
 
-/* json-c escapes what we do not control: file names and paths. */
-static void
-escaped(struct hl_out *o, const char *key, const char *s)
-{
-	char *members = hl_json_members(key, s);
-
-	if (!members) {
-		o->error = -ENOMEM;
-		return;
-	}
-	out_char(o, ',');
-	out_str(o, members);
-	free(members);
-}
-
 /* strerror texts and table names are plain ASCII without quotes. */
 static void
 string(struct hl_out *o, const char *key, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p < 0x20 || *p > 0x7e || *p == '"' || *p == '\\') {
-			escaped(o, key, s);
+			out_json_members(o, key, s);
 			return;
 		}
 	}
@@ -488,7 +473,7 @@ json_owner(struct hl_out *o, const struct hl_media_owner *m)
 	boolean(o, "unwritten", m->flags & FMR_OF_PREALLOC);
 	boolean(o, "shared", m->flags & FMR_OF_SHARED);
 	if (m->path)
-		escaped(o, "path", m->path);
+		out_json_members(o, "path", m->path);
 	out_char(o, '}');
 }
 
@@ -533,7 +518,7 @@ render_json(struct hl_out *o, const void *ctx)
 	} else {
 		num(o, "device", s->dev, true);
 	}
-	escaped(o, "file", j->file);
+	out_json_members(o, "file", j->file);
 	num(o, "offset", bytes_of(s->start), false);
 	num(o, "length", bytes_of(total), false);
 	num(o, "in_use", bytes_of(s->in_use), false);
