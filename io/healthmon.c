@@ -489,7 +489,8 @@ const struct command healthmon_command = {
 		" -v -- verbose: every health event, not only changes\n"
 		"Exit status: 0 when the stream ended (unmount, end of a replay,\n"
 		"-n, -t, SIGINT or SIGTERM); 2 if the kernel lost events; 1 if the\n"
-		"monitor could not be opened or read, or a replay ended inside a\n"
-		"record.\n",
+		"monitor could not be opened or read, a replay ended inside a\n"
+		"record, or the filesystem was unmounted but the kernel never\n"
+		"ended the stream (given up after 5 seconds).\n",
 	.help_tail = healthmon_help_names,
 };
