@@ -204,7 +204,7 @@ monitor_hint(int err, int fd)
 	switch (err) {
 	case ENOTTY:
 	case EOPNOTSUPP:
-		return "this kernel has no XFS health monitor (Linux 7.0 or later is needed)";
+		return "this kernel has no XFS health monitor; Linux 7.0 or later is needed";
 	case EEXIST:
 		return "monitoring is already active on this filesystem";
 	case EPERM:
