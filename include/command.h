@@ -25,6 +25,12 @@ enum {
 	CMD_FOREIGN_OK = 1u << 1, /* runs on files that are not on XFS */
 	CMD_ONESHOT = 1u << 2,    /* -c runs it once, not once per open file */
 	CMD_EXPERT = 1u << 3,     /* exists only in expert mode (-x) */
+	/*
+	 * The handler parses its arguments before it calls
+	 * command_check_file(), so that a usage error is reported the same
+	 * way whatever file is open.
+	 */
+	CMD_ARGS_FIRST = 1u << 4,
 };
 
 struct command {
@@ -64,8 +70,12 @@ int command_split(char *line, char ***argvp);
 void command_request_quit(void);
 bool command_quit_requested(void);
 
-/* Is there a current file, on XFS unless @flags has CMD_FOREIGN_OK? */
-int command_check_file(const char *name, unsigned int flags);
+/*
+ * Does @cmd have the file it needs: a current file unless CMD_NOFILE_OK, on
+ * XFS unless CMD_FOREIGN_OK?  The dispatcher asks before every handler but
+ * those flagged CMD_ARGS_FIRST, which ask themselves.
+ */
+int command_check_file(const struct command *cmd);
 
 /* Print the usage of @cmd (one-line form) to stderr after an argument error. */
 int command_usage(const struct command *cmd);

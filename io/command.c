@@ -144,19 +144,19 @@ argcount_ok(const struct command *cmd, int nargs)
  * that need a file only for some of their work call this themselves.
  */
 int
-command_check_file(const char *name, unsigned int flags)
+command_check_file(const struct command *cmd)
 {
 	const struct io_file *file = file_current();
 
-	if (flags & CMD_NOFILE_OK)
+	if (cmd->flags & CMD_NOFILE_OK)
 		return EXIT_ALL_OK;
 	if (!file) {
 		io_message("no files are open, try 'help open'");
 		return EXIT_CMD_FAILED;
 	}
-	if ((file->flags & IO_FOREIGN) && !(flags & CMD_FOREIGN_OK)) {
+	if ((file->flags & IO_FOREIGN) && !(cmd->flags & CMD_FOREIGN_OK)) {
 		io_message("foreign file active, %s command is for XFS filesystems only",
-			   name);
+			   cmd->name);
 		return EXIT_CMD_FAILED;
 	}
 	return EXIT_ALL_OK;
@@ -165,10 +165,13 @@ command_check_file(const char *name, unsigned int flags)
 static int
 run_once(const struct command *cmd, int argc, char **argv)
 {
-	int status = command_check_file(cmd->name, cmd->flags);
+	int status;
 
-	if (status)
-		return status;
+	if (!(cmd->flags & CMD_ARGS_FIRST)) {
+		status = command_check_file(cmd);
+		if (status)
+			return status;
+	}
 	/* Each handler parses its own options from a fresh getopt state. */
 	optind = 0;
 	opterr = 1;

@@ -233,7 +233,7 @@ health_f(int argc, char **argv)
 		status = command_usage(&health_command);
 	/* Arguments first: a usage error shows wherever it is made. */
 	if (!status)
-		status = command_check_file(health_command.name, 0);
+		status = command_check_file(&health_command);
 	if (!status)
 		status = run_health(&o);
 out:
@@ -249,8 +249,7 @@ const struct command health_command = {
 	.handler = health_f,
 	.argmin = 0,
 	.argmax = -1,
-	/* The handler checks the file once the arguments are known good. */
-	.flags = CMD_NOFILE_OK | CMD_FOREIGN_OK | CMD_ONESHOT,
+	.flags = CMD_ONESHOT | CMD_ARGS_FIRST,
 	.args = "[-fjq] [-a agno]... [-g rgno]... [-i ino]...",
 	.oneline = "show what the kernel believes is sick or checked",
 	.help = "Prints, for the filesystem, each AG, each rtgroup, or the objects\n"

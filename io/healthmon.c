@@ -447,7 +447,7 @@ healthmon_f(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (!o.replay) {
-		int status = command_check_file(healthmon_command.name, 0);
+		int status = command_check_file(&healthmon_command);
 
 		if (status)
 			return status;
@@ -461,8 +461,8 @@ const struct command healthmon_command = {
 	.handler = healthmon_f,
 	.argmin = 0,
 	.argmax = -1,
-	/* A replay needs no file; the handler checks for the kernel case. */
-	.flags = CMD_NOFILE_OK | CMD_FOREIGN_OK | CMD_ONESHOT,
+	/* A replay needs no file: the handler checks only for the kernel. */
+	.flags = CMD_ONESHOT | CMD_ARGS_FIRST,
 	.args = "[-cjpv] [-b bufsize] [-d delay_ms] [-n count] [-t seconds] "
 		"[-e types] [-D domains] [-o file] [-i file] [-m mount]",
 	.oneline = "monitor filesystem health events",

@@ -204,7 +204,7 @@ scrub_main(const struct command *cmd, int argc, char **argv, bool repair)
 			return bad_request(cmd, argv + optind, &req, why, bad);
 	}
 
-	status = command_check_file(cmd->name, 0);
+	status = command_check_file(cmd);
 	if (status)
 		return status;
 	return o.all ? scrub_all(&o) : scrub_one(&o, &req);
@@ -284,8 +284,7 @@ const struct command scrub_command = {
 	.handler = scrub_f,
 	.argmin = 1,
 	.argmax = -1,
-	/* The handler checks the file once the arguments are known good. */
-	.flags = CMD_NOFILE_OK | CMD_FOREIGN_OK,
+	.flags = CMD_ARGS_FIRST,
 	.args = "[-jrR] " SCRUB_ARGS_TAIL,
 	.oneline = "scrubs filesystem metadata",
 	.help = "Asks the kernel's online scrub (XFS_IOC_SCRUB_METADATA)\n"
@@ -322,7 +321,7 @@ const struct command repair_command = {
 	.handler = repair_f,
 	.argmin = 1,
 	.argmax = -1,
-	.flags = CMD_NOFILE_OK | CMD_FOREIGN_OK | CMD_EXPERT,
+	.flags = CMD_ARGS_FIRST | CMD_EXPERT,
 	.args = "[-jR] " SCRUB_ARGS_TAIL,
 	.oneline = "repairs filesystem metadata",
 	.help = "The same as \"scrub -r\": asks the kernel's online repair\n"

@@ -719,7 +719,7 @@ verify_media_f(int argc, char **argv)
 		return status;
 
 	/* Arguments first: a usage error shows wherever it is made. */
-	status = command_check_file(verify_media_command.name, 0);
+	status = command_check_file(&verify_media_command);
 	if (status)
 		return status;
 	if (ioctl(file_current()->fd, XFS_IOC_FSGEOMETRY, &geo) < 0) {
@@ -740,8 +740,7 @@ const struct command verify_media_command = {
 	.handler = verify_media_f,
 	.argmin = 0,
 	.argmax = -1,
-	/* The handler checks the file once the arguments are known good. */
-	.flags = CMD_NOFILE_OK | CMD_FOREIGN_OK | CMD_ONESHOT,
+	.flags = CMD_ONESHOT | CMD_ARGS_FIRST,
 	.args = "[-d|-l|-r] [-R] [-b maxio] [-s rest_us] [-v] [-u] [-m] [-p N] "
 		"[-j] [start [end]]",
 	.oneline = "read a device of the filesystem to find bad media",
