@@ -8,7 +8,7 @@
 #   make check-vm         tests/xfs inside a QEMU guest running Debian's newest kernel
 #   make demo             show xfs_health at work on a real XFS inside the guest
 #   make bench            performance goals (host replay, kernel storms in the guest)
-#   make install          PREFIX, DESTDIR, SBINDIR, MANDIR
+#   make install          PREFIX, DESTDIR, SBINDIR, MANDIR, SYSTEMD_UNITDIR
 #
 # Knobs: V=1 (echo commands), WERROR=1, SANITIZE=address,undefined,
 # LINE_EDITOR=auto|libedit|readline|none (auto prefers libedit).
@@ -89,16 +89,23 @@ IO_SRCS		:= $(sort $(wildcard io/*.c))
 IO_OBJS		:= $(IO_SRCS:.c=.o)
 IO_PROG		:= io/xfs_health
 
+HEALER_SRCS	:= $(sort $(wildcard healer/*.c))
+HEALER_OBJS	:= $(HEALER_SRCS:.c=.o)
+HEALER_PROG	:= healer/xfs_healthd
+UNITS		:= $(sort $(wildcard healer/units/*.service healer/units/*.slice))
+
 UNIT_SRCS	:= $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJS	:= $(UNIT_SRCS:.c=.o)
 UNIT_PROG	:= tests/unit/unit-tests
 
-ALL_OBJS	:= $(LIB_OBJS) $(IO_OBJS) $(UNIT_OBJS)
+ALL_OBJS	:= $(LIB_OBJS) $(IO_OBJS) $(HEALER_OBJS) $(UNIT_OBJS)
 
 .PHONY: all check check-unit check-cmd check-xfs check-vm check-all demo bench deps \
 	install uninstall clean
 
-all: $(IO_PROG)
+PROGS		:= $(IO_PROG) $(HEALER_PROG)
+
+all: $(PROGS)
 
 # The line-editor choice is baked into objects: rebuild them when it changes.
 build-flags := $(EDITOR_KIND) $(SANITIZE) $(CFLAGS) $(CPPFLAGS) $(WERROR)
@@ -121,6 +128,10 @@ $(IO_PROG): $(IO_OBJS) $(LIB)
 	$(quiet) LD $@
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(IO_OBJS) $(LIB) $(JSON_LIBS) $(EDITOR_LIBS) $(LIBS)
 
+$(HEALER_PROG): $(HEALER_OBJS) $(LIB)
+	$(quiet) LD $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(HEALER_OBJS) $(LIB) $(JSON_LIBS) $(LIBS)
+
 $(UNIT_PROG): $(UNIT_OBJS) $(LIB)
 	$(quiet) LD $@
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJS) $(LIB) -lcunit $(JSON_LIBS) $(LIBS)
@@ -142,42 +153,56 @@ check-all:
 check-unit: $(UNIT_PROG)
 	$(Q)./$(UNIT_PROG)
 
-check-cmd: $(IO_PROG)
+check-cmd: $(PROGS)
 	$(Q)tests/cmd/run
 
-check-xfs: $(IO_PROG)
+check-xfs: $(PROGS)
 	$(Q)tests/xfs/check
 
-check-vm: $(IO_PROG)
+check-vm: $(PROGS)
 	$(Q)tests/vm/run
 
 # Performance goals, each as a ratio against a reference measured in the
 # same run; not part of check.
 bench: deps
-	$(Q)$(MAKE) --no-print-directory $(IO_PROG)
+	$(Q)$(MAKE) --no-print-directory $(PROGS)
 	$(Q)status=0; \
 	tests/bench/healthmon-replay || status=1; \
 	tests/vm/run --bench || status=1; \
 	exit $$status
 
 demo: deps
-	$(Q)$(MAKE) --no-print-directory $(IO_PROG)
+	$(Q)$(MAKE) --no-print-directory $(PROGS)
 	$(Q)tests/vm/run --demo
 
 deps:
 	$(Q)tools/install-deps
 
 # ---- install ---------------------------------------------------------------
-install: $(IO_PROG)
-	$(INSTALL) -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8
+# systemd's own answer where it has one; units name the daemon by @SBINDIR@.
+SYSTEMD_UNITDIR	?= $(or $(shell $(PKG_CONFIG) --variable=systemdsystemunitdir \
+			systemd 2>/dev/null),/lib/systemd/system)
+MANS		:= man8/xfs_health.8 $(wildcard man8/xfs_healthd.8)
+
+install: $(IO_PROG) $(HEALER_PROG)
+	$(INSTALL) -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(SYSTEMD_UNITDIR)
 	$(INSTALL) -m 755 $(IO_PROG) $(DESTDIR)$(SBINDIR)/xfs_health
-	$(INSTALL) -m 644 man8/xfs_health.8 $(DESTDIR)$(MANDIR)/man8/xfs_health.8
+	$(INSTALL) -m 755 $(HEALER_PROG) $(DESTDIR)$(SBINDIR)/xfs_healthd
+	$(INSTALL) -m 644 $(MANS) $(DESTDIR)$(MANDIR)/man8/
+	for u in $(UNITS); do \
+		dst="$(DESTDIR)$(SYSTEMD_UNITDIR)/$${u##*/}"; \
+		sed 's|@SBINDIR@|$(SBINDIR)|g' "$$u" >"$$dst" && \
+		chmod 644 "$$dst" || exit 1; \
+	done
 
 uninstall:
-	rm -f $(DESTDIR)$(SBINDIR)/xfs_health $(DESTDIR)$(MANDIR)/man8/xfs_health.8
+	rm -f $(DESTDIR)$(SBINDIR)/xfs_health $(DESTDIR)$(SBINDIR)/xfs_healthd \
+		$(addprefix $(DESTDIR)$(MANDIR)/man8/,$(notdir $(MANS))) \
+		$(addprefix $(DESTDIR)$(SYSTEMD_UNITDIR)/,$(notdir $(UNITS)))
 
 clean:
-	rm -f $(ALL_OBJS) $(ALL_OBJS:.o=.d) $(LIB) $(IO_PROG) $(UNIT_PROG) .build-flags
+	rm -f $(ALL_OBJS) $(ALL_OBJS:.o=.d) $(LIB) $(PROGS) $(UNIT_PROG) .build-flags
 	rm -rf tests/cmd/out tests/xfs/results
 
 -include $(ALL_OBJS:.o=.d)

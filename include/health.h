@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * libhealth: everything xfs_health and xfs_healthd share that does no I/O of
- * its own.  Functions return 0 or a negative errno and never print.
+ * libhealth: everything xfs_health and xfs_healthd share.  Functions return
+ * 0 or a negative errno and never print.  Apart from the handle and path
+ * helpers at the end, nothing here calls the kernel.
  *
  * Name tables: each fact (domain names, the FS health mask, ...) lives in
  * exactly one table.  The event decoder, the text and JSON renderers, the help
@@ -745,8 +746,236 @@ int hl_verify_json_write(FILE *f, const char *file,
 			 const struct hl_media_bad *bad, size_t nr_bad,
 			 bool mapped);
 
+/* ---- repair planning (xfs_healthd) ------------------------------------ */
+
 /*
- * Later: repair planning.
+ * The scrub type that repairs one bit of a health event's mask, for the
+ * health domains (FS, AG, RTGROUP, INODE); NULL when the bit has no spot
+ * repair (FS metadir and metapath, AG inodes, bits nobody named) or the
+ * domain has no health mask.
  */
+const struct hl_scrub_type *hl_repair_type_for_bit(uint32_t domain,
+						   uint32_t bit);
+
+/* One spot repair: a mask bit and the scrub type (run with IFLAG_REPAIR). */
+struct hl_repair_step {
+	uint32_t bit;
+	const struct hl_scrub_type *type;
+};
+
+/*
+ * The spot repairs for @mask in @domain, in the mask table's order (unknown
+ * bits last, lowest first), at most @max of them in @steps.  *unmapped gets
+ * the bits with no spot repair: those need a full repair.  Returns the number
+ * of steps (which may exceed @max), or -EINVAL for a domain without a health
+ * mask.
+ */
+int hl_repair_plan(uint32_t domain, uint32_t mask, struct hl_repair_step *steps,
+		   size_t max, uint32_t *unmapped);
+
+/* The scrub request for one step on the object @ev names. */
+void hl_repair_request(const struct hl_event *ev,
+		       const struct hl_repair_step *step,
+		       struct hl_scrub_request *req);
+
+/* What a spot repair achieved, in xfs_healer's terms and order. */
+enum hl_repair_outcome {
+	HL_REPAIR_FAILED,      /* error, or CORRUPT|INCOMPLETE still set */
+	HL_REPAIR_PROBABLY_OK, /* XFAIL|XCORRUPT: cross-referencing failed */
+	HL_REPAIR_UNNECESSARY, /* NO_REPAIR_NEEDED */
+	HL_REPAIR_SUCCESS,
+	HL_REPAIR_NR_OUTCOMES
+};
+
+/* @error: positive errno of a failed ioctl, else 0; @oflags: sm_flags out. */
+enum hl_repair_outcome hl_repair_judge(int error, uint32_t oflags);
+
+/* Outcome words for JSON and summaries: failed, probably_ok, ... */
+const struct hl_name_table *hl_repair_outcome_names(void);
+/* xfs_healer's sentences, e.g. "Repairs successful." */
+const struct hl_name_table *hl_repair_outcome_texts(void);
+
+/* One repair outcome line: the event's object, the bit, what happened. */
+struct hl_repair_report {
+	const struct hl_event *ev; /* the sick event the repair was for */
+	uint32_t bit;		   /* the one mask bit repaired */
+	const struct hl_scrub_type *type;
+	int error;	/* positive errno of the ioctl, or 0 */
+	uint32_t flags; /* sm_flags returned */
+	enum hl_repair_outcome outcome;
+};
+
+/*
+ * xfs_healer's line, "<object> <bit name>: <sentence>" with the object as in
+ * healthmon lines (r->path replaces "<mnt> ino N gen 0xG"), or one JSON
+ * object (keys: doc/output-format.md).  Both end in a newline.  Length,
+ * -ENOSPC or -EINVAL like the event renderers.
+ */
+int hl_repair_format_text(char *buf, size_t len,
+			  const struct hl_repair_report *rep,
+			  const struct hl_render *r);
+int hl_repair_format_json(char *buf, size_t len,
+			  const struct hl_repair_report *rep,
+			  const struct hl_render *r);
+int hl_repair_write_text(FILE *f, const struct hl_repair_report *rep,
+			 const struct hl_render *r);
+int hl_repair_write_json(FILE *f, const struct hl_repair_report *rep,
+			 const struct hl_render *r);
+
+/*
+ * A daemon's own line about a mount: "<mnt>: <message>\n", or with JSON
+ * {"mount":"<mnt>","<key>":"<message>"} and a newline.  Same returns.
+ */
+int hl_message_format_text(char *buf, size_t len, const char *message,
+			   const struct hl_render *r);
+int hl_message_format_json(char *buf, size_t len, const char *key,
+			   const char *message, const struct hl_render *r);
+
+/* ---- healing policy (xfs_healthd) -------------------------------------- */
+
+/* The fs property trusted.xfs:autofsck. */
+enum hl_autofsck {
+	HL_AUTOFSCK_UNSET, /* absent, unreadable, or a value we do not know */
+	HL_AUTOFSCK_NONE,
+	HL_AUTOFSCK_CHECK,
+	HL_AUTOFSCK_OPTIMIZE,
+	HL_AUTOFSCK_REPAIR,
+};
+
+#define HL_AUTOFSCK_XATTR "trusted.xfs:autofsck"
+
+/* Values: enum hl_autofsck (no entry for UNSET). */
+const struct hl_name_table *hl_autofsck_names(void);
+
+/*
+ * The xattr's value, @len bytes, not necessarily NUL-terminated.  Returns 0,
+ * or -EINVAL (and *out = HL_AUTOFSCK_UNSET) for a value we do not know.
+ */
+int hl_autofsck_parse(const void *value, size_t len, enum hl_autofsck *out);
+
+enum hl_heal_mode {
+	HL_HEAL_OFF,	/* do not run at all: "unsupported" */
+	HL_HEAL_LOG,	/* log events, repair nothing */
+	HL_HEAL_REPAIR, /* log and repair */
+};
+
+/* Why the mode was chosen; each has its own log line in the daemon. */
+enum hl_policy_reason {
+	HL_POLICY_OPTION_REPAIR,      /* --repair */
+	HL_POLICY_OPTION_LOG,	      /* --no-autofsck without --repair */
+	HL_POLICY_AUTOFSCK_REPAIR,    /* autofsck=repair */
+	HL_POLICY_AUTOFSCK_LOG,	      /* autofsck=check or optimize */
+	HL_POLICY_AUTOFSCK_NONE,      /* autofsck=none */
+	HL_POLICY_DEFAULT_LOG,	      /* unset; rmapbt or parent pointers */
+	HL_POLICY_DEFAULT_NONE,	      /* unset; neither */
+};
+
+struct hl_policy_input {
+	bool opt_repair;      /* --repair */
+	bool opt_no_autofsck; /* --no-autofsck */
+	enum hl_autofsck autofsck;
+	bool has_rmapbt;
+	bool has_parent;
+};
+
+struct hl_policy {
+	enum hl_heal_mode mode;
+	enum hl_policy_reason reason;
+};
+
+void hl_policy_decide(const struct hl_policy_input *in, struct hl_policy *out);
+
+/* What the daemon does with one event. */
+struct hl_event_action {
+	bool log;	  /* print it */
+	bool spot_repair; /* repair the bits of its mask */
+	bool full_repair; /* start a whole-filesystem repair */
+	bool last;	  /* the monitor ends after this (unmount) */
+};
+
+/*
+ * @repairing: the mode is HL_HEAL_REPAIR; @quiet: --quiet (which hides
+ * actionable events only: never lost, running, unmount or shutdown);
+ * @everything: --everything (a verbose monitor loses events by design, so
+ * a loss does not start a full repair).
+ */
+void hl_event_action(const struct hl_event *ev, bool repairing, bool quiet,
+		     bool everything, struct hl_event_action *act);
+
+/* ---- coalescing repairs (xfs_healthd) ---------------------------------- */
+
+/*
+ * The objects waiting for a spot repair, each with the OR of the masks
+ * reported for it since it was queued, so that a storm of reports of one
+ * object makes one repair.  Not locked: the caller serialises.
+ */
+struct hl_pending_key {
+	uint32_t domain;
+	uint32_t group; /* AG, RTGROUP */
+	uint64_t ino;	/* INODE */
+	uint32_t gen;
+};
+
+struct hl_pending {
+	struct hl_pending_slot *slots; /* open addressing */
+	size_t nr_slots;
+	size_t nr;  /* objects waiting */
+	size_t max; /* at most this many */
+};
+
+/* Room for @max objects.  0 or -ENOMEM/-EINVAL; free is safe when zeroed. */
+int hl_pending_init(struct hl_pending *p, size_t max);
+void hl_pending_free(struct hl_pending *p);
+
+/* The key of a health event (domain, and group or ino/gen as it has). */
+void hl_pending_key_of(const struct hl_event *ev, struct hl_pending_key *key);
+
+/*
+ * Note @mask for @key.  Returns 1 if the object was not waiting (the caller
+ * queues one repair for it), 0 if the mask joined one already waiting, or
+ * -ENOSPC when @max objects are waiting already.
+ */
+int hl_pending_add(struct hl_pending *p, const struct hl_pending_key *key,
+		   uint32_t mask);
+
+/*
+ * A worker starts on @key: take its joined mask out (*mask), so that later
+ * reports queue a new repair.  0, or -ENOENT if it was not waiting.
+ */
+int hl_pending_take(struct hl_pending *p, const struct hl_pending_key *key,
+		    uint32_t *mask);
+
+/* ---- systemd unit names ------------------------------------------------ */
+
+/*
+ * "<template prefix>@<escaped path>.service" as systemd-escape --template
+ * <prefix>@.service --path <path> makes it: the path is normalised (repeated
+ * and trailing slashes and "." components dropped, "/" alone becomes "-"),
+ * "/" becomes "-", and every byte other than ASCII letters, digits, ":", "_"
+ * and "." (and a leading ".") becomes \xNN.  Returns the length, -ENOSPC, or
+ * -EINVAL for a path that is not absolute or has a ".." component, a prefix
+ * systemd would not take, or a name longer than systemd allows (255 bytes).
+ */
+int hl_unit_name(char *buf, size_t len, const char *prefix, const char *path);
+
+/* ---- handles and paths (a few kernel calls both programs make) ---------- */
+
+struct xfs_handle;
+
+/* XFS_IOC_FD_TO_HANDLE for the file @fd is open on.  0 or -errno. */
+int hl_fd_to_handle(int fd, struct xfs_handle *h);
+
+/* @fs's filesystem handle with the file id set to @ino, @gen. */
+void hl_handle_for_inode(const struct xfs_handle *fs, uint64_t ino,
+			 uint32_t gen, struct xfs_handle *h);
+
+/*
+ * The path of the file @h names, from the filesystem root, following the
+ * first parent pointer at each level: "/a/b", "/" for the root.  @dirfd is
+ * any directory on the filesystem.  0 with a malloc'd *path, -ENOENT for a
+ * file without a path (unlinked, or too deep), or -errno of the ioctl
+ * (EOPNOTSUPP without parent pointers, ESTALE for a stale handle).
+ */
+int hl_handle_path(int dirfd, const struct xfs_handle *h, char **path);
 
 #endif /* XFS_HEALTH_HEALTH_H */

@@ -17,7 +17,6 @@
 #include "media_map.h"
 
 #define FSMAP_RECS  256
-#define MAX_DEPTH   256		 /* directory levels walked up for a path */
 #define SKIP_DEVICE (1ULL << 62) /* a low key past any device's end */
 
 /* The kernel's new_encode_dev(), which GETFSMAP puts in fmr_device. */
@@ -138,16 +137,8 @@ media_map_init(struct media_map *m, int fd, const char *name,
 		return -ENOMEM;
 
 	if (paths && (geo->flags & XFS_FSOP_GEOM_FLAGS_PARENT)) {
-		uint32_t hlen = sizeof(m->fs_handle);
-		struct xfs_fsop_handlereq hreq = {
-			.fd = fd,
-			.ohandle = &m->fs_handle,
-			.ohandlen = &hlen,
-		};
-
 		/* Only the fsid matters; the kernel does not even check it. */
-		if (ioctl(fd, XFS_IOC_FD_TO_HANDLE, &hreq) < 0)
-			memset(&m->fs_handle, 0, sizeof(m->fs_handle));
+		hl_fd_to_handle(fd, &m->fs_handle);
 		m->dirfd = open_dir(fd, name, &m->close_dir);
 		m->parents = m->dirfd >= 0;
 	}
@@ -255,22 +246,6 @@ inode_gen(int fd, uint64_t ino, uint32_t *gen)
 	return 0;
 }
 
-/* "/name" + @path, reallocated. */
-static char *
-prepend(char *path, const char *name)
-{
-	size_t nlen = strlen(name), plen = strlen(path);
-	char *p = malloc(nlen + plen + 2);
-
-	if (p) {
-		p[0] = '/';
-		memcpy(p + 1, name, nlen);
-		memcpy(p + 1 + nlen, path, plen + 1);
-	}
-	free(path);
-	return p;
-}
-
 /*
  * The path of @ino from the filesystem root, one parent pointer per level
  * (the first parent of a file with several links).  NULL if unknown.
@@ -278,49 +253,16 @@ prepend(char *path, const char *name)
 static char *
 inode_path(struct media_map *m, uint64_t ino)
 {
-	uint64_t buf[512]; /* records are 8-byte aligned */
-	struct xfs_handle h = m->fs_handle;
+	struct xfs_handle h;
 	char *path;
 	uint32_t gen = 0;
 
 	if (!m->parents || inode_gen(m->fd, ino, &gen))
 		return NULL;
-	h.ha_fid.fid_len = sizeof(h.ha_fid) - sizeof(h.ha_fid.fid_len);
-	h.ha_fid.fid_pad = 0;
-	h.ha_fid.fid_gen = gen;
-	h.ha_fid.fid_ino = ino;
-	path = strdup("");
-
-	for (int depth = 0; path && depth < MAX_DEPTH; depth++) {
-		struct xfs_getparents_by_handle req = {
-			.gph_handle = h,
-			.gph_request =
-				{
-					.gp_bufsize = sizeof(buf),
-					.gp_buffer = (uintptr_t)buf,
-				},
-		};
-		const struct xfs_getparents_rec *rec = (const void *)buf;
-
-		memset(buf, 0, sizeof(buf));
-		if (ioctl(m->dirfd, XFS_IOC_GETPARENTS_BY_HANDLE, &req) < 0)
-			break;
-		if (req.gph_request.gp_oflags & XFS_GETPARENTS_OFLAG_ROOT) {
-			if (!*path) {
-				free(path);
-				return strdup("/");
-			}
-			return path;
-		}
-		/* No record at all: an unlinked file has no path. */
-		if (!rec->gpr_name[0] || rec->gpr_reclen < sizeof(*rec))
-			break;
-		((char *)buf)[sizeof(buf) - 1] = '\0';
-		path = prepend(path, rec->gpr_name);
-		h = rec->gpr_parent;
-	}
-	free(path);
-	return NULL;
+	hl_handle_for_inode(&m->fs_handle, ino, gen, &h);
+	if (hl_handle_path(m->dirfd, &h, &path))
+		return NULL;
+	return path;
 }
 
 struct owners_ctx {

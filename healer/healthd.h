@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * xfs_healthd: one daemon per mounted XFS.  It reads the kernel's health
+ * events, logs them, and repairs what the kernel reports sick.
+ *
+ * Threads: the main thread reads and logs events (so that logging never
+ * waits for a repair) and queues repairs; worker threads make them.  The
+ * daemon holds no descriptor on the filesystem between repairs, only its
+ * monitor and a file handle, so it never keeps the filesystem from being
+ * unmounted.
+ */
+#ifndef XFS_HEALTH_HEALER_HEALTHD_H
+#define XFS_HEALTH_HEALER_HEALTHD_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "health.h"
+#include "xfs_health_abi.h"
+
+/* Exit statuses, as xfs_healer's (systemd's ExecCondition reads them). */
+#define EXIT_OK		 0
+#define EXIT_UNSUPPORTED 1   /* monitoring cannot or must not run */
+#define EXIT_SETUP	 255 /* a setup error; 1 except with --supported */
+
+struct healthd_opts {
+	bool repair;	  /* --repair */
+	bool everything;  /* --everything: a verbose monitor */
+	bool no_autofsck; /* --no-autofsck */
+	bool quiet;	  /* --quiet */
+	bool foreground;  /* --foreground: a worker per CPU */
+	bool supported;	  /* --supported */
+	bool debug;	  /* --debug */
+	bool json;	  /* -j */
+	const char *mountpoint;
+};
+
+struct healthd_stats {
+	atomic_uint_fast64_t events;
+	atomic_uint_fast64_t repairs[HL_REPAIR_NR_OUTCOMES];
+	atomic_uint_fast64_t coalesced;	   /* reports joined to a queued repair */
+	atomic_uint_fast64_t full_repairs; /* requests to start one */
+	atomic_uint_fast64_t unreachable;  /* repairs given up: fs not found */
+	atomic_uint_fast64_t abandoned;	   /* queued when the daemon stopped */
+};
+
+struct healthd {
+	struct healthd_opts opt;
+	const char *mnt;	/* as given: every line starts with it */
+	struct hl_render render; /* for @mnt; read-only once set up */
+	enum hl_heal_mode mode;
+	bool has_parent;	/* parent pointers: paths in the log */
+	bool has_rmapbt;
+	bool have_handle;
+	struct xfs_handle fs_handle; /* the root directory's */
+	uint64_t mnt_id;	     /* our mount, across mount --move */
+	int mon_fd;
+
+	pthread_mutex_t where_lock;
+	char *where; /* where the filesystem is mounted now */
+
+	struct healthd_stats stats;
+	struct work_queue *queue;
+};
+
+/* setup.c: steps before monitoring.  An exit status, or -1 to go on. */
+int healthd_setup(struct healthd *hd);
+void healthd_teardown(struct healthd *hd);
+
+/* monitor.c: read and dispatch events until the end.  An exit status. */
+int healthd_monitor(struct healthd *hd);
+
+/* reopen.c */
+/*
+ * Open the filesystem's root again, by path, and make sure it is the one we
+ * monitor; follow it if it was moved.  A descriptor, or -ESTALE when
+ * another filesystem sits where ours was and ours cannot be found.
+ */
+int healthd_open_fs(struct healthd *hd);
+
+/*
+ * The path of inode @ino/@gen (mount point included) into a malloc'd *path,
+ * when parent pointers know one.  @fd: the root from healthd_open_fs, or -1
+ * to open it here.  0 or a negative errno.
+ */
+int healthd_inode_path(struct healthd *hd, int fd, uint64_t ino, uint32_t gen,
+		       char **path);
+
+/* repair.c */
+/* Repair the bits of @mask on the object @ev names (a SICK event). */
+void healthd_spot_repair(struct healthd *hd, const struct hl_event *ev,
+			 uint32_t mask);
+/* Ask systemd to start xfs_scrub@<mount>.service, without waiting. */
+void healthd_full_repair(struct healthd *hd);
+
+/* workers.c: a bounded queue of repairs and the threads that make them. */
+int queue_start(struct healthd *hd, unsigned int nr_workers, size_t max);
+/* Queue a spot repair for a SICK event, joining one already queued. */
+void queue_spot_repair(struct healthd *hd, const struct hl_event *ev);
+void queue_full_repair(struct healthd *hd);
+/* Stop the workers: finish what is queued (@drain) or drop it. */
+void queue_stop(struct healthd *hd, bool drain);
+
+/* log.c: every line the daemon writes. */
+void log_event(struct healthd *hd, const struct hl_event *ev,
+	       const char *path);
+void log_repair(struct healthd *hd, const struct hl_repair_report *rep,
+		const char *path);
+/* A line about the mount on stdout: "<mnt>: <text>" or JSON. */
+void log_notice(struct healthd *hd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* "<mnt>: <text>" on stderr (errors and warnings; never JSON). */
+void log_error(struct healthd *hd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* --debug: "xfs_healthd: <mnt>: <text>" on stderr. */
+void log_debug(struct healthd *hd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void log_summary(struct healthd *hd);
+
+#endif /* XFS_HEALTH_HEALER_HEALTHD_H */

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * xfs_healthd MOUNTPOINT: watch one mounted XFS and heal it.  Command line
+ * and exit statuses as xfs_healer's, so that its units and scripts work;
+ * "xfs_healthd --start" is the starter that runs one per mount.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "healthd.h"
+#include "service.h"
+#include "starter.h"
+
+enum {
+	OPT_DEBUG = 256,
+	OPT_EVERYTHING,
+	OPT_FOREGROUND,
+	OPT_NO_AUTOFSCK,
+	OPT_QUIET,
+	OPT_REPAIR,
+	OPT_SUPPORTED,
+	OPT_SVCNAME,
+	OPT_HELP,
+};
+
+static const struct option long_options[] = {
+	{"debug", no_argument, NULL, OPT_DEBUG},
+	{"everything", no_argument, NULL, OPT_EVERYTHING},
+	{"foreground", no_argument, NULL, OPT_FOREGROUND},
+	{"no-autofsck", no_argument, NULL, OPT_NO_AUTOFSCK},
+	{"quiet", no_argument, NULL, OPT_QUIET},
+	{"repair", no_argument, NULL, OPT_REPAIR},
+	{"supported", no_argument, NULL, OPT_SUPPORTED},
+	{"svcname", no_argument, NULL, OPT_SVCNAME},
+	{"json", no_argument, NULL, 'j'},
+	{"help", no_argument, NULL, OPT_HELP},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+"Usage: xfs_healthd [OPTIONS] MOUNTPOINT\n"
+"       xfs_healthd --start [--debug] [--mountns PATH] [--supported]\n"
+"\n"
+"Watch the health events of a mounted XFS filesystem, log them, and repair\n"
+"the metadata the kernel reports sick.\n"
+"\n"
+"Options:\n"
+"  --debug        Explain decisions on stderr.\n"
+"  --everything   Open a verbose monitor: log every health update.\n"
+"  --foreground   Repair with one thread per CPU, not one in all.\n"
+"  --no-autofsck  Ignore the autofsck property; repair only with --repair.\n"
+"  --quiet        Log only mount-level events (loss, shutdown, unmount).\n"
+"  --repair       Repair sick metadata whatever the autofsck property says.\n"
+"  --supported    Exit 0 if the filesystem can be monitored, else 1.\n"
+"  --svcname      Print the systemd unit name for MOUNTPOINT and exit.\n"
+"  -j, --json     Log JSON objects, one per line.\n"
+"  --start        Start a daemon unit for every XFS mount, now and later.\n"
+"  -V             Print the version.\n"
+"  --help         Print this help.\n"
+"\n"
+"Exit status: 0 after the filesystem was unmounted (or a signal), 1 when it\n"
+"cannot or must not be monitored or something failed, and with --supported\n"
+"255 for a setup error.  See xfs_healthd(8).\n");
+}
+
+static void
+try_help(void)
+{
+	fprintf(stderr, "Try 'xfs_healthd --help' for more information.\n");
+}
+
+static int
+print_svcname(const char *mountpoint)
+{
+	char *unit;
+	int error = service_unit_name(HEALTHD_UNIT_PREFIX, mountpoint, &unit);
+
+	if (error == -EINVAL) {
+		fprintf(stderr,
+			"xfs_healthd: %s: not an absolute path without . or "
+			".. components, which a unit name needs\n",
+			mountpoint);
+		return EXIT_UNSUPPORTED;
+	}
+	if (error) {
+		fprintf(stderr, "xfs_healthd: %s: %s\n", mountpoint,
+			strerror(-error));
+		return EXIT_UNSUPPORTED;
+	}
+	printf("%s\n", unit);
+	free(unit);
+	return fflush(stdout) ? EXIT_UNSUPPORTED : EXIT_OK;
+}
+
+static int
+parse_args(int argc, char **argv, struct healthd_opts *o, bool *svcname)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "jV", long_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_DEBUG:
+			o->debug = true;
+			break;
+		case OPT_EVERYTHING:
+			o->everything = true;
+			break;
+		case OPT_FOREGROUND:
+			o->foreground = true;
+			break;
+		case OPT_NO_AUTOFSCK:
+			o->no_autofsck = true;
+			break;
+		case OPT_QUIET:
+			o->quiet = true;
+			break;
+		case OPT_REPAIR:
+			o->repair = true;
+			break;
+		case OPT_SUPPORTED:
+			o->supported = true;
+			break;
+		case OPT_SVCNAME:
+			*svcname = true;
+			break;
+		case 'j':
+			o->json = true;
+			break;
+		case 'V':
+			printf("xfs_healthd version %s\n", XFS_HEALTH_VERSION);
+			exit(fflush(stdout) ? EXIT_UNSUPPORTED : EXIT_OK);
+		case OPT_HELP:
+			usage(stdout);
+			exit(fflush(stdout) ? EXIT_UNSUPPORTED : EXIT_OK);
+		default:
+			try_help();
+			return -1;
+		}
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, "xfs_healthd: %s\n",
+			optind == argc ? "no mount point given"
+				       : "only one mount point is watched");
+		try_help();
+		return -1;
+	}
+	o->mountpoint = argv[optind];
+	return 0;
+}
+
+/* systemd's journal attributes lines to a unit only while it runs. */
+static void
+linger_for_journal(void)
+{
+	const char *mode = getenv("SERVICE_MODE");
+
+	if (mode && !strcmp(mode, "1"))
+		sleep(2);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct healthd hd = {.mon_fd = -1};
+	bool svcname = false;
+	int status;
+
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--start"))
+			return starter_main(argc, argv);
+
+	/* getopt's messages name the program, not the path it was run by. */
+	argv[0] = "xfs_healthd";
+	if (parse_args(argc, argv, &hd.opt, &svcname))
+		return EXIT_UNSUPPORTED;
+	if (svcname)
+		return print_svcname(hd.opt.mountpoint);
+
+	/* A log reader that goes away must not kill a repair half-way. */
+	signal(SIGPIPE, SIG_IGN);
+
+	status = healthd_setup(&hd);
+	if (status < 0) {
+		if (hd.opt.supported)
+			status = EXIT_OK;
+		else
+			status = healthd_monitor(&hd);
+	}
+	healthd_teardown(&hd);
+	if (hd.opt.supported)
+		return status;
+	linger_for_journal();
+	return status == EXIT_SETUP ? EXIT_UNSUPPORTED : status;
+}

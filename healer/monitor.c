@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The event loop: read the monitor, log each event at once, queue the
+ * repairs it calls for, until the filesystem is unmounted or a signal asks
+ * us to stop.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/signalfd.h>
+
+#include "healthd.h"
+#include "mounts.h"
+
+#define READ_EVENTS  256   /* events per read() */
+#define QUEUE_MAX    16384 /* objects waiting for a repair */
+#define POLL_MS	     1000
+#define GONE_SLICES  5	   /* idle polls with our mount gone before we quit */
+
+static int
+dispatch(const struct hl_event *ev, void *arg)
+{
+	struct healthd *hd = arg;
+	struct hl_event_action act;
+
+	atomic_fetch_add(&hd->stats.events, 1);
+	hl_event_action(ev, hd->mode == HL_HEAL_REPAIR, hd->opt.quiet,
+			hd->opt.everything, &act);
+	if (act.log) {
+		char *path = NULL;
+
+		if (ev->payload == HL_PAYLOAD_FILERANGE ||
+		    (ev->payload == HL_PAYLOAD_HEALTH &&
+		     ev->domain == XFS_HEALTH_MONITOR_DOMAIN_INODE))
+			healthd_inode_path(hd, -1, ev->ino, ev->gen, &path);
+		log_event(hd, ev, path);
+		free(path);
+	}
+	if (act.full_repair)
+		queue_full_repair(hd);
+	if (act.spot_repair)
+		queue_spot_repair(hd, ev);
+	return act.last;
+}
+
+/* SIGINT, SIGTERM and SIGHUP end the loop, through a descriptor. */
+static int
+stop_signals(void)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	/* Before the workers start, so that they inherit the mask. */
+	if (pthread_sigmask(SIG_BLOCK, &set, NULL))
+		return -1;
+	return signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+}
+
+static unsigned int
+nr_workers(const struct healthd *hd)
+{
+	long n = hd->opt.foreground ? sysconf(_SC_NPROCESSORS_ONLN) : 1;
+
+	return n < 1 ? 1 : n > 64 ? 64 : (unsigned int)n;
+}
+
+/* Our mount vanished but the monitor did not end (a kernel that forgot). */
+static bool
+mount_gone(struct healthd *hd, unsigned int *idle)
+{
+	struct mount_info mi = {0};
+
+	if (!hd->mnt_id)
+		return false;
+	if (mount_stat(hd->mnt_id, &mi) != -ENOENT) {
+		mount_info_free(&mi);
+		*idle = 0;
+		return false;
+	}
+	return ++*idle >= GONE_SLICES;
+}
+
+int
+healthd_monitor(struct healthd *hd)
+{
+	static unsigned char buf[READ_EVENTS * HL_EVENT_SIZE];
+	struct hl_stream stream;
+	unsigned int idle = 0;
+	int sfd, error, status = EXIT_OK;
+	size_t leftover;
+
+	sfd = stop_signals();
+	if (sfd < 0) {
+		log_error(hd, "%s", strerror(errno));
+		return EXIT_SETUP;
+	}
+	error = queue_start(hd, nr_workers(hd), QUEUE_MAX);
+	if (error) {
+		log_error(hd, "cannot start repair threads: %s",
+			  strerror(-error));
+		close(sfd);
+		return EXIT_SETUP;
+	}
+	hl_stream_init(&stream);
+
+	for (;;) {
+		struct pollfd pfd[2] = {
+			{.fd = hd->mon_fd, .events = POLLIN},
+			{.fd = sfd, .events = POLLIN},
+		};
+		ssize_t n;
+		int ret = poll(pfd, 2, POLL_MS);
+
+		if (ret < 0 && errno != EINTR) {
+			log_error(hd, "%s", strerror(errno));
+			status = EXIT_SETUP;
+			break;
+		}
+		if (pfd[1].revents) {
+			log_debug(hd, "stopping on a signal");
+			break;
+		}
+		if (ret == 0) {
+			if (mount_gone(hd, &idle)) {
+				log_error(hd, "filesystem unmounted, but its "
+					      "monitor did not end");
+				break;
+			}
+			continue;
+		}
+		if (ret < 0)
+			continue;
+		n = read(hd->mon_fd, buf, sizeof(buf));
+		if (n < 0) {
+			if (errno == EINTR || errno == EAGAIN)
+				continue;
+			log_error(hd, "error reading event file: %s",
+				  strerror(errno));
+			status = EXIT_SETUP;
+			break;
+		}
+		if (n == 0)
+			break; /* the filesystem is gone */
+		if (hl_stream_feed(&stream, buf, n, dispatch, hd))
+			break; /* unmounted */
+	}
+	if (hl_stream_end(&stream, &leftover))
+		log_error(hd, "%zu bytes of an event were cut off", leftover);
+	/*
+	 * The repair in progress finishes; queued ones are dropped (and
+	 * counted): after an unmount they cannot reach the filesystem, and
+	 * a stop request wants a prompt exit.
+	 */
+	queue_stop(hd, false);
+	log_summary(hd);
+	close(sfd);
+	return status;
+}

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Repairs.  A spot repair runs the scrub type of each sick bit with the
+ * repair flag on the object the event named; what it cannot do (a bit with
+ * no scrub type, a repair that failed) is left to a full repair, which is
+ * xfsprogs' xfs_scrub@<mount>.service, started through systemd without
+ * waiting for it.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+
+#include "healthd.h"
+#include "service.h"
+
+#define MAX_STEPS 32 /* one per mask bit */
+
+static void
+repair_one(struct healthd *hd, int fd, const struct hl_event *ev,
+	   const struct hl_repair_step *step, struct hl_repair_report *rep)
+{
+	struct hl_scrub_request req;
+	struct xfs_scrub_metadata sm = {0};
+
+	hl_repair_request(ev, step, &req);
+	sm.sm_type = step->type->type;
+	sm.sm_flags = XFS_SCRUB_IFLAG_REPAIR;
+	sm.sm_agno = req.agno;
+	sm.sm_ino = req.ino;
+	sm.sm_gen = req.gen;
+
+	memset(rep, 0, sizeof(*rep));
+	rep->ev = ev;
+	rep->bit = step->bit;
+	rep->type = step->type;
+	if (ioctl(fd, XFS_IOC_SCRUB_METADATA, &sm) < 0)
+		rep->error = errno;
+	else
+		rep->flags = sm.sm_flags;
+	rep->outcome = hl_repair_judge(rep->error, rep->flags);
+	atomic_fetch_add(&hd->stats.repairs[rep->outcome], 1);
+	log_debug(hd, "repair %s: %s, flags 0x%x", step->type->name,
+		  rep->error ? strerror(rep->error) : "done", rep->flags);
+}
+
+void
+healthd_spot_repair(struct healthd *hd, const struct hl_event *ev,
+		    uint32_t mask)
+{
+	struct hl_repair_step steps[MAX_STEPS];
+	uint32_t unmapped = 0;
+	bool need_full = false;
+	int nr, fd;
+
+	nr = hl_repair_plan(ev->domain, mask, steps, MAX_STEPS, &unmapped);
+	if (nr < 0)
+		return;
+	if (nr > MAX_STEPS)
+		nr = MAX_STEPS;
+	if (unmapped)
+		log_debug(hd, "no spot repair for mask 0x%x", unmapped);
+
+	fd = healthd_open_fs(hd);
+	if (fd < 0) {
+		atomic_fetch_add(&hd->stats.unreachable, 1);
+		log_error(hd, "cannot open filesystem to repair: %s",
+			  strerror(-fd));
+		return;
+	}
+	for (int i = 0; i < nr; i++) {
+		struct hl_repair_report rep;
+		char *path = NULL;
+
+		repair_one(hd, fd, ev, &steps[i], &rep);
+		/* Look the path up after the repair, which may have fixed it. */
+		if (ev->domain == XFS_HEALTH_MONITOR_DOMAIN_INODE)
+			healthd_inode_path(hd, fd, ev->ino, ev->gen, &path);
+		log_repair(hd, &rep, path);
+		free(path);
+		if (rep.outcome == HL_REPAIR_FAILED) {
+			need_full = true;
+			break;
+		}
+	}
+	close(fd);
+	if (need_full || unmapped)
+		healthd_full_repair(hd);
+}
+
+void
+healthd_full_repair(struct healthd *hd)
+{
+	char *unit = NULL;
+	char *where;
+	int error;
+
+	atomic_fetch_add(&hd->stats.full_repairs, 1);
+	pthread_mutex_lock(&hd->where_lock);
+	where = strdup(hd->where);
+	pthread_mutex_unlock(&hd->where_lock);
+	if (!where || service_unit_name(SCRUB_UNIT_PREFIX, where, &unit)) {
+		log_error(hd, "Could not determine xfs_scrub unit name.");
+		free(where);
+		return;
+	}
+	free(where);
+	error = service_request("start", unit);
+	if (error) {
+		log_debug(hd, "systemctl start %s: %s", unit,
+			  error < 0 ? strerror(-error) : "failed");
+		log_error(hd, "Could not start xfs_scrub service unit: %s",
+			  unit);
+	} else {
+		log_notice(hd, "Full repairs in progress.");
+	}
+	free(unit);
+}

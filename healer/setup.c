@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Before the first event: make sure MOUNTPOINT is a whole mounted XFS,
+ * decide whether to repair, remember how to find the filesystem again, and
+ * open its health monitor.  The order and the lines are xfs_healer's.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <mntent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/xattr.h>
+
+#include "healthd.h"
+#include "mounts.h"
+
+/* Kernels without statmount(): find the mount in the mount table. */
+static bool
+listed_as_xfs(const char *real)
+{
+	FILE *f = setmntent("/proc/self/mounts", "re");
+	struct mntent *m;
+	bool found = false;
+
+	if (!f)
+		return false;
+	while (!found && (m = getmntent(f))) {
+		char *dir;
+
+		if (strcmp(m->mnt_type, "xfs"))
+			continue;
+		dir = realpath(m->mnt_dir, NULL);
+		found = dir && !strcmp(dir, real);
+		free(dir);
+	}
+	endmntent(f);
+	return found;
+}
+
+/* Is @fd the root of an XFS mounted at @mnt?  Learn its mount id. */
+static int
+check_mount(struct healthd *hd, int fd)
+{
+	struct mount_info mi = {0};
+	char *real = realpath(hd->mnt, NULL);
+	bool ok = false;
+	int error;
+
+	if (!real)
+		return -errno;
+	error = mount_id_of_fd(fd, &hd->mnt_id);
+	if (!error)
+		error = mount_stat(hd->mnt_id, &mi);
+	if (!error) {
+		ok = !strcmp(mi.fstype, "xfs") && !strcmp(mi.mnt_point, real);
+		log_debug(hd, "mount id 0x%llx fstype %s at %s source %s",
+			  (unsigned long long)hd->mnt_id, mi.fstype,
+			  mi.mnt_point, mi.sb_source ? mi.sb_source : "?");
+	} else {
+		log_debug(hd, "statmount: %s; reading the mount table",
+			  strerror(-error));
+		hd->mnt_id = 0;
+		ok = listed_as_xfs(real);
+	}
+	mount_info_free(&mi);
+	if (ok) {
+		hd->where = real;
+		return 0;
+	}
+	free(real);
+	return -EINVAL;
+}
+
+/* trusted.xfs:autofsck on the root directory; unset if unreadable. */
+static enum hl_autofsck
+read_autofsck(struct healthd *hd, int fd)
+{
+	enum hl_autofsck v = HL_AUTOFSCK_UNSET;
+	char buf[64];
+	ssize_t len = fgetxattr(fd, HL_AUTOFSCK_XATTR, buf, sizeof(buf));
+
+	if (len < 0) {
+		if (errno != ENODATA)
+			log_debug(hd, "%s: %s", HL_AUTOFSCK_XATTR,
+				  strerror(errno));
+		return v;
+	}
+	if (hl_autofsck_parse(buf, len, &v))
+		log_debug(hd, "%s: unknown value '%.*s'", HL_AUTOFSCK_XATTR,
+			  (int)len, buf);
+	return v;
+}
+
+/* Decide the mode; -1 to go on, or the exit status. */
+static int
+choose_mode(struct healthd *hd, int fd)
+{
+	struct hl_policy_input in = {
+		.opt_repair = hd->opt.repair,
+		.opt_no_autofsck = hd->opt.no_autofsck,
+		.has_rmapbt = hd->has_rmapbt,
+		.has_parent = hd->has_parent,
+	};
+	struct hl_policy p;
+
+	if (!in.opt_repair && !in.opt_no_autofsck)
+		in.autofsck = read_autofsck(hd, fd);
+	hl_policy_decide(&in, &p);
+	hd->mode = p.mode;
+
+	switch (p.reason) {
+	case HL_POLICY_AUTOFSCK_REPAIR:
+		log_notice(hd, "Automatically repairing per autofsck directive.");
+		break;
+	case HL_POLICY_AUTOFSCK_LOG:
+		if (!hd->opt.quiet)
+			log_notice(hd,
+				   "Only logging errors per autofsck directive.");
+		break;
+	case HL_POLICY_AUTOFSCK_NONE:
+	case HL_POLICY_DEFAULT_NONE:
+		log_notice(hd, "Disabling daemon per autofsck directive.");
+		return EXIT_UNSUPPORTED;
+	default:
+		break;
+	}
+	log_debug(hd, "mode %s",
+		  p.mode == HL_HEAL_REPAIR ? "repair" : "log only");
+	if (p.mode != HL_HEAL_REPAIR)
+		return -1;
+
+	struct xfs_scrub_metadata sm = {
+		.sm_type = XFS_SCRUB_TYPE_PROBE,
+		.sm_flags = XFS_SCRUB_IFLAG_REPAIR,
+	};
+
+	if (ioctl(fd, XFS_IOC_SCRUB_METADATA, &sm) < 0) {
+		log_debug(hd, "repair probe: %s", strerror(errno));
+		if (p.reason == HL_POLICY_OPTION_REPAIR) {
+			log_error(hd, "XFS online repair is not supported, "
+				      "exiting");
+			return EXIT_SETUP;
+		}
+		log_error(hd, "XFS online repair is not supported, "
+			      "will report only");
+		hd->mode = HL_HEAL_LOG;
+		return -1;
+	}
+	if (!hd->has_rmapbt)
+		log_error(hd, "XFS online repair is less effective without "
+			      "rmap btrees.");
+	if (!hd->has_parent)
+		log_error(hd, "XFS online repair is less effective without "
+			      "parent pointers.");
+	return -1;
+}
+
+static int
+open_monitor(struct healthd *hd, int fd)
+{
+	struct xfs_health_monitor hm = {
+		.flags = hd->opt.everything ? XFS_HEALTH_MONITOR_VERBOSE : 0,
+		.format = XFS_HEALTH_MONITOR_FMT_V0,
+	};
+	int mon = ioctl(fd, XFS_IOC_HEALTH_MONITOR, &hm);
+
+	if (mon >= 0) {
+		hd->mon_fd = mon;
+		return -1;
+	}
+	switch (errno) {
+	case ENOTTY:
+	case EOPNOTSUPP:
+		log_error(hd, "XFS health monitoring not supported.");
+		return EXIT_UNSUPPORTED;
+	case EEXIST:
+		log_error(hd, "XFS health monitoring already running.");
+		return EXIT_SETUP;
+	default:
+		log_error(hd, "%s", strerror(errno));
+		return EXIT_SETUP;
+	}
+}
+
+int
+healthd_setup(struct healthd *hd)
+{
+	struct xfs_fsop_geom geo;
+	int fd, status;
+
+	hd->mnt = hd->opt.mountpoint;
+	pthread_mutex_init(&hd->where_lock, NULL);
+	if (hl_render_init(&hd->render, hd->mnt)) {
+		fprintf(stderr, "xfs_healthd: %s: %s\n", hd->mnt,
+			strerror(ENOMEM));
+		return EXIT_SETUP;
+	}
+
+	fd = open(hd->mnt, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		log_error(hd, "%s", strerror(errno));
+		return EXIT_SETUP;
+	}
+	if (ioctl(fd, XFS_IOC_FSGEOMETRY, &geo) < 0) {
+		log_error(hd, "%s", strerror(errno));
+		status = EXIT_SETUP;
+		goto out;
+	}
+	hd->has_rmapbt = geo.flags & XFS_FSOP_GEOM_FLAGS_RMAPBT;
+	hd->has_parent = geo.flags & XFS_FSOP_GEOM_FLAGS_PARENT;
+
+	if (check_mount(hd, fd)) {
+		log_error(hd, "Not a XFS mount point.");
+		status = EXIT_SETUP;
+		goto out;
+	}
+	status = choose_mode(hd, fd);
+	if (status >= 0)
+		goto out;
+
+	/* The handle is how a later open by path proves it found us. */
+	if (hd->mode == HL_HEAL_REPAIR || hd->has_parent) {
+		int error = hl_fd_to_handle(fd, &hd->fs_handle);
+
+		if (error) {
+			log_error(hd, "%s", strerror(-error));
+			status = EXIT_SETUP;
+			goto out;
+		}
+		hd->have_handle = true;
+	}
+	status = open_monitor(hd, fd);
+out:
+	/* From here on nothing holds the filesystem open. */
+	close(fd);
+	return status;
+}
+
+void
+healthd_teardown(struct healthd *hd)
+{
+	if (hd->mon_fd >= 0)
+		close(hd->mon_fd);
+	hd->mon_fd = -1;
+	free(hd->where);
+	hd->where = NULL;
+	hl_render_free(&hd->render);
+}

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The repair queue.  The event loop must never wait for a repair, and a
+ * storm of reports about one object must not become a storm of repairs: a
+ * spot repair is queued once per object, later reports of that object only
+ * add their bits to it until a worker takes it (libhealth's hl_pending).
+ * The queue is bounded; when it is full, a full repair is asked for
+ * instead, so that nothing reported is forgotten.  A full repair is queued
+ * at most once at a time.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "healthd.h"
+
+struct work_queue {
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	struct hl_event *ring; /* spot repairs, oldest at @head */
+	size_t cap, head, count;
+	struct hl_pending pending; /* their keys, with the joined masks */
+	bool full_queued;
+	bool stopping;
+	pthread_t *threads;
+	unsigned int nr_threads;
+};
+
+static void *
+worker(void *arg)
+{
+	struct healthd *hd = arg;
+	struct work_queue *q = hd->queue;
+
+	pthread_mutex_lock(&q->lock);
+	for (;;) {
+		struct hl_pending_key key;
+		struct hl_event ev;
+		uint32_t mask;
+
+		while (!q->count && !q->full_queued && !q->stopping)
+			pthread_cond_wait(&q->wake, &q->lock);
+		if (q->full_queued) {
+			q->full_queued = false;
+			pthread_mutex_unlock(&q->lock);
+			healthd_full_repair(hd);
+			pthread_mutex_lock(&q->lock);
+			continue;
+		}
+		if (!q->count)
+			break; /* stopping, nothing left */
+		ev = q->ring[q->head];
+		q->head = (q->head + 1) % q->cap;
+		q->count--;
+		hl_pending_key_of(&ev, &key);
+		if (hl_pending_take(&q->pending, &key, &mask))
+			mask = ev.mask;
+		pthread_mutex_unlock(&q->lock);
+		healthd_spot_repair(hd, &ev, mask);
+		pthread_mutex_lock(&q->lock);
+	}
+	pthread_mutex_unlock(&q->lock);
+	return NULL;
+}
+
+int
+queue_start(struct healthd *hd, unsigned int nr_workers, size_t max)
+{
+	struct work_queue *q = calloc(1, sizeof(*q));
+	int error = -ENOMEM;
+
+	if (!q)
+		return -ENOMEM;
+	pthread_mutex_init(&q->lock, NULL);
+	pthread_cond_init(&q->wake, NULL);
+	q->cap = max;
+	q->ring = calloc(max, sizeof(*q->ring));
+	q->threads = calloc(nr_workers, sizeof(*q->threads));
+	if (!q->ring || !q->threads || hl_pending_init(&q->pending, max))
+		goto fail;
+	hd->queue = q;
+	for (; q->nr_threads < nr_workers; q->nr_threads++) {
+		error = -pthread_create(&q->threads[q->nr_threads], NULL,
+					worker, hd);
+		if (error) {
+			if (q->nr_threads)
+				break; /* fewer workers is still fine */
+			hd->queue = NULL;
+			goto fail;
+		}
+	}
+	return 0;
+fail:
+	hl_pending_free(&q->pending);
+	free(q->threads);
+	free(q->ring);
+	free(q);
+	return error;
+}
+
+void
+queue_full_repair(struct healthd *hd)
+{
+	struct work_queue *q = hd->queue;
+
+	pthread_mutex_lock(&q->lock);
+	q->full_queued = true;
+	pthread_cond_signal(&q->wake);
+	pthread_mutex_unlock(&q->lock);
+}
+
+void
+queue_spot_repair(struct healthd *hd, const struct hl_event *ev)
+{
+	struct work_queue *q = hd->queue;
+	struct hl_pending_key key;
+	int ret;
+
+	hl_pending_key_of(ev, &key);
+	pthread_mutex_lock(&q->lock);
+	ret = hl_pending_add(&q->pending, &key, ev->mask);
+	if (ret == 1) {
+		q->ring[(q->head + q->count) % q->cap] = *ev;
+		q->count++;
+		pthread_cond_signal(&q->wake);
+	} else if (ret == 0) {
+		atomic_fetch_add(&hd->stats.coalesced, 1);
+	} else {
+		/* Full: a whole-filesystem repair covers this object too. */
+		q->full_queued = true;
+		pthread_cond_signal(&q->wake);
+	}
+	pthread_mutex_unlock(&q->lock);
+	if (ret < 0)
+		log_debug(hd, "repair queue full; asking for a full repair");
+}
+
+void
+queue_stop(struct healthd *hd, bool drain)
+{
+	struct work_queue *q = hd->queue;
+
+	if (!q)
+		return;
+	pthread_mutex_lock(&q->lock);
+	q->stopping = true;
+	if (!drain) {
+		atomic_fetch_add(&hd->stats.abandoned,
+				 q->count + q->full_queued);
+		q->count = 0;
+		q->full_queued = false;
+	}
+	pthread_cond_broadcast(&q->wake);
+	pthread_mutex_unlock(&q->lock);
+	for (unsigned int i = 0; i < q->nr_threads; i++)
+		pthread_join(q->threads[i], NULL);
+	hl_pending_free(&q->pending);
+	free(q->threads);
+	free(q->ring);
+	free(q);
+	hd->queue = NULL;
+}
