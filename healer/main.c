@@ -26,50 +26,73 @@ enum {
 	OPT_SUPPORTED,
 	OPT_SVCNAME,
 	OPT_HELP,
+	OPT_START,
 };
 
-static const struct option long_options[] = {
-	{"debug", no_argument, NULL, OPT_DEBUG},
-	{"everything", no_argument, NULL, OPT_EVERYTHING},
-	{"foreground", no_argument, NULL, OPT_FOREGROUND},
-	{"no-autofsck", no_argument, NULL, OPT_NO_AUTOFSCK},
-	{"quiet", no_argument, NULL, OPT_QUIET},
-	{"repair", no_argument, NULL, OPT_REPAIR},
-	{"supported", no_argument, NULL, OPT_SUPPORTED},
-	{"svcname", no_argument, NULL, OPT_SVCNAME},
-	{"json", no_argument, NULL, 'j'},
-	{"help", no_argument, NULL, OPT_HELP},
-	{"version", no_argument, NULL, 'V'},
-	{NULL, 0, NULL, 0},
+/* Each option once: getopt's table and the help text are made from this. */
+struct option_doc {
+	struct option opt;
+	const char *help;
 };
+
+static const struct option_doc options[] = {
+	{{"debug", no_argument, NULL, OPT_DEBUG},
+	 "Explain decisions on stderr."},
+	{{"everything", no_argument, NULL, OPT_EVERYTHING},
+	 "Open a verbose monitor: log every health update."},
+	{{"foreground", no_argument, NULL, OPT_FOREGROUND},
+	 "Repair with one thread per CPU, not one in all."},
+	{{"no-autofsck", no_argument, NULL, OPT_NO_AUTOFSCK},
+	 "Ignore the autofsck property; repair only with --repair."},
+	{{"quiet", no_argument, NULL, OPT_QUIET},
+	 "Do not log health, media and file I/O events."},
+	{{"repair", no_argument, NULL, OPT_REPAIR},
+	 "Repair sick metadata whatever the autofsck property says."},
+	{{"supported", no_argument, NULL, OPT_SUPPORTED},
+	 "Exit 0 if the filesystem can be monitored, else 1."},
+	{{"svcname", no_argument, NULL, OPT_SVCNAME},
+	 "Print the systemd unit name for MOUNTPOINT and exit."},
+	{{"json", no_argument, NULL, 'j'},
+	 "Log JSON objects, one per line."},
+	{{"start", no_argument, NULL, OPT_START},
+	 "Start a daemon unit for every XFS mount, now and later."},
+	{{"version", no_argument, NULL, 'V'},
+	 "Print the version."},
+	{{"help", no_argument, NULL, OPT_HELP},
+	 "Print this help."},
+};
+
+#define NR_OPTIONS (sizeof(options) / sizeof(options[0]))
 
 static void
 usage(FILE *f)
 {
-	fprintf(f,
-"Usage: xfs_healthd [OPTIONS] MOUNTPOINT\n"
-"       xfs_healthd --start [--debug] [--mountns PATH] [--supported]\n"
-"\n"
-"Watch the health events of a mounted XFS filesystem, log them, and repair\n"
-"the metadata the kernel reports sick.\n"
-"\n"
-"Options:\n"
-"  --debug        Explain decisions on stderr.\n"
-"  --everything   Open a verbose monitor: log every health update.\n"
-"  --foreground   Repair with one thread per CPU, not one in all.\n"
-"  --no-autofsck  Ignore the autofsck property; repair only with --repair.\n"
-"  --quiet        Log only mount-level events (loss, shutdown, unmount).\n"
-"  --repair       Repair sick metadata whatever the autofsck property says.\n"
-"  --supported    Exit 0 if the filesystem can be monitored, else 1.\n"
-"  --svcname      Print the systemd unit name for MOUNTPOINT and exit.\n"
-"  -j, --json     Log JSON objects, one per line.\n"
-"  --start        Start a daemon unit for every XFS mount, now and later.\n"
-"  -V             Print the version.\n"
-"  --help         Print this help.\n"
-"\n"
-"Exit status: 0 after the filesystem was unmounted (or a signal), 1 when it\n"
-"cannot or must not be monitored or something failed, and with --supported\n"
-"255 for a setup error.  See xfs_healthd(8).\n");
+	fprintf(f, "Usage: xfs_healthd [OPTIONS] MOUNTPOINT\n"
+		   "       xfs_healthd --start [--debug] [--mountns PATH] "
+		   "[--supported]\n"
+		   "\n"
+		   "Watch the health events of a mounted XFS filesystem, log "
+		   "them, and repair\n"
+		   "the metadata the kernel reports sick.\n"
+		   "\n"
+		   "Options:\n");
+	for (size_t i = 0; i < NR_OPTIONS; i++) {
+		const struct option *o = &options[i].opt;
+		char name[32];
+
+		if (o->val < OPT_DEBUG)
+			snprintf(name, sizeof(name), "-%c, --%s", o->val,
+				 o->name);
+		else
+			snprintf(name, sizeof(name), "--%s", o->name);
+		fprintf(f, "  %-17s %s\n", name, options[i].help);
+	}
+	fprintf(f, "\n"
+		   "Exit status: 0 after the filesystem was unmounted (or a "
+		   "signal), 1 when it\n"
+		   "cannot or must not be monitored or something failed, and "
+		   "with --supported\n"
+		   "255 for a setup error.  See xfs_healthd(8).\n");
 }
 
 static void
@@ -104,8 +127,11 @@ print_svcname(const char *mountpoint)
 static int
 parse_args(int argc, char **argv, struct healthd_opts *o, bool *svcname)
 {
+	struct option long_options[NR_OPTIONS + 1] = {0};
 	int c;
 
+	for (size_t i = 0; i < NR_OPTIONS; i++)
+		long_options[i] = options[i].opt;
 	while ((c = getopt_long(argc, argv, "jV", long_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_DEBUG:
