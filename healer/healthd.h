@@ -40,7 +40,7 @@ struct healthd_opts {
 struct healthd_stats {
 	atomic_uint_fast64_t events;
 	atomic_uint_fast64_t repairs[HL_REPAIR_NR_OUTCOMES];
-	atomic_uint_fast64_t coalesced;	   /* reports joined to a queued repair */
+	atomic_uint_fast64_t coalesced;	   /* reports a repair already covers */
 	atomic_uint_fast64_t full_repairs; /* requests to start one */
 	atomic_uint_fast64_t unreachable;  /* repairs given up: fs not found */
 	atomic_uint_fast64_t abandoned;	   /* queued when the daemon stopped */

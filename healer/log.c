@@ -170,8 +170,8 @@ log_summary(struct healthd *hd)
 			break;
 	}
 	summary_line(hd,
-		     "%llu events, %llu repairs (%s), %llu reports joined to "
-		   "a queued repair, %llu full repairs requested, "
+		     "%llu events, %llu repairs (%s), %llu reports covered by "
+		     "another repair, %llu full repairs requested, "
 		   "%llu repairs not reached, %llu dropped at exit",
 		   (unsigned long long)atomic_load(&s->events),
 		   (unsigned long long)repairs, outcomes,

@@ -4,6 +4,14 @@
  * storm of reports about one object must not become a storm of repairs: a
  * spot repair is queued once per object, later reports of that object only
  * add their bits to it until a worker takes it (libhealth's hl_pending).
+ * A report the kernel queued before a repair of its object started, for
+ * bits that repair covers, is also covered: the kernel often reports one
+ * problem several times (each read that trips on it) before the first
+ * report reaches us.  Event times come from the kernel's coarse realtime
+ * clock; the repair's start is read from the same clock, and only a report
+ * strictly older counts as covered.  (A repair that then fails asks for a
+ * full repair, so nothing is lost by dropping the report.)
+ *
  * The queue is bounded; when it is full, a full repair is asked for
  * instead, so that nothing reported is forgotten.  A full repair is queued
  * at most once at a time.
@@ -11,8 +19,18 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "healthd.h"
+
+#define NR_STARTED 256 /* repairs remembered for covering later reports */
+
+/* A spot repair that has started: what, when, and which bits. */
+struct started {
+	struct hl_pending_key key;
+	uint64_t start_ns;
+	uint32_t mask;
+};
 
 struct work_queue {
 	pthread_mutex_t lock;
@@ -22,9 +40,54 @@ struct work_queue {
 	struct hl_pending pending; /* their keys, with the joined masks */
 	bool full_queued;
 	bool stopping;
+	struct started started[NR_STARTED]; /* a ring; zero start: unused */
+	size_t next_started;
 	pthread_t *threads;
 	unsigned int nr_threads;
 };
+
+static uint64_t
+coarse_now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME_COARSE, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+}
+
+static bool
+same_key(const struct hl_pending_key *a, const struct hl_pending_key *b)
+{
+	return a->domain == b->domain && a->group == b->group &&
+	       a->ino == b->ino && a->gen == b->gen;
+}
+
+/* Did a repair of @ev's object start after @ev was queued, for its bits? */
+static bool
+covered(const struct work_queue *q, const struct hl_pending_key *key,
+	const struct hl_event *ev)
+{
+	for (size_t i = 0; i < NR_STARTED; i++) {
+		const struct started *s = &q->started[i];
+
+		if (s->start_ns && s->start_ns > ev->time_ns &&
+		    same_key(&s->key, key) && !(ev->mask & ~s->mask))
+			return true;
+	}
+	return false;
+}
+
+static void
+note_started(struct work_queue *q, const struct hl_pending_key *key,
+	     uint32_t mask)
+{
+	struct started *s = &q->started[q->next_started];
+
+	s->key = *key;
+	s->mask = mask;
+	s->start_ns = coarse_now_ns();
+	q->next_started = (q->next_started + 1) % NR_STARTED;
+}
 
 static void *
 worker(void *arg)
@@ -55,6 +118,7 @@ worker(void *arg)
 		hl_pending_key_of(&ev, &key);
 		if (hl_pending_take(&q->pending, &key, &mask))
 			mask = ev.mask;
+		note_started(q, &key, mask);
 		pthread_mutex_unlock(&q->lock);
 		healthd_spot_repair(hd, &ev, mask);
 		pthread_mutex_lock(&q->lock);
@@ -118,7 +182,10 @@ queue_spot_repair(struct healthd *hd, const struct hl_event *ev)
 
 	hl_pending_key_of(ev, &key);
 	pthread_mutex_lock(&q->lock);
-	ret = hl_pending_add(&q->pending, &key, ev->mask);
+	if (covered(q, &key, ev))
+		ret = 0;
+	else
+		ret = hl_pending_add(&q->pending, &key, ev->mask);
 	if (ret == 1) {
 		q->ring[(q->head + q->count) % q->cap] = *ev;
 		q->count++;

@@ -824,7 +824,8 @@ int hl_repair_write_json(FILE *f, const struct hl_repair_report *rep,
 
 /*
  * A daemon's own line about a mount: "<mnt>: <message>\n", or with JSON
- * {"mount":"<mnt>","<key>":"<message>"} and a newline.  Same returns.
+ * {"mount":"<mnt>","<key>":"<message>"} and a newline.  Same returns;
+ * -EINVAL also for a @key other than [a-z0-9_]+ or one of the mount's.
  */
 int hl_message_format_text(char *buf, size_t len, const char *message,
 			   const struct hl_render *r);

@@ -42,14 +42,6 @@ hl_render_free(struct hl_render *r)
 		out_dec((o), (v));                                             \
 	} while (0)
 
-static void
-quoted(struct hl_out *o, const char *s)
-{
-	out_char(o, '"');
-	out_str(o, s);
-	out_char(o, '"');
-}
-
 /* A table's name for @v as a string, or the bare number if it has none. */
 static void
 name_or_num(struct hl_out *o, const struct hl_name_table *t, uint64_t v)
@@ -57,7 +49,7 @@ name_or_num(struct hl_out *o, const struct hl_name_table *t, uint64_t v)
 	const char *name = hl_name_of(t, v);
 
 	if (name)
-		quoted(o, name);
+		out_quoted(o, name);
 	else
 		out_dec(o, v);
 }
@@ -79,23 +71,6 @@ path(struct hl_out *o, const struct hl_render *r)
 		out_json_members(o, "path", r->path);
 }
 
-/* The C library's texts are plain ASCII; anything else goes to json-c. */
-static void
-error_text(struct hl_out *o, uint32_t error)
-{
-	char msg[64];
-	const char *s = out_errtext((int)error, msg, sizeof(msg));
-
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x20 || *p > 0x7e || *p == '"' || *p == '\\') {
-			out_json_members(o, "error_text", s);
-			return;
-		}
-	}
-	KEY(o, "error_text");
-	quoted(o, s);
-}
-
 static void
 mount_payload(struct hl_out *o, const struct hl_event *ev)
 {
@@ -108,9 +83,9 @@ mount_payload(struct hl_out *o, const struct hl_event *ev)
 	}
 }
 
-static void
-health_payload(struct hl_out *o, const struct hl_event *ev,
-	       const struct hl_render *r)
+void
+out_json_event_object(struct hl_out *o, const struct hl_event *ev,
+		      const struct hl_render *r)
 {
 	switch (ev->domain) {
 	case XFS_HEALTH_MONITOR_DOMAIN_AG:
@@ -150,7 +125,7 @@ filerange_payload(struct hl_out *o, const struct hl_event *ev,
 	NUM(o, "len", ev->len);
 	NUM(o, "error", ev->error);
 	if (ev->error)
-		error_text(o, ev->error);
+		out_json_error_text(o, (int)ev->error);
 	path(o, r);
 }
 
@@ -173,7 +148,7 @@ render_json(struct hl_out *o, const void *item, const struct hl_render *r)
 		mount_payload(o, ev);
 		break;
 	case HL_PAYLOAD_HEALTH:
-		health_payload(o, ev, r);
+		out_json_event_object(o, ev, r);
 		break;
 	case HL_PAYLOAD_MEDIA:
 		media_payload(o, ev);

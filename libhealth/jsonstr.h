@@ -20,4 +20,7 @@ struct hl_out;
  */
 void out_json_members(struct hl_out *o, const char *key, const char *s);
 
+/* Append ,"error_text":"<strerror(err)>". */
+void out_json_error_text(struct hl_out *o, int err);
+
 #endif /* XFS_HEALTH_LIBHEALTH_JSONSTR_H */

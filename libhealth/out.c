@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The renderers' line builder: finishing, mask lists, writing to a stream. */
+/*
+ * The renderers' line builder: finishing, mask lists, object prefixes,
+ * writing to a stream.
+ */
 #include <errno.h>
 #include <stdlib.h>
 
@@ -64,6 +67,35 @@ out_mask(struct hl_out *o, const struct hl_name_table *t, uint64_t mask,
 		out_init(&h, hex, sizeof(hex));
 		out_hex(&h, unknown);
 		out_item(o, hex, h.used, first, style);
+	}
+}
+
+void
+out_object(struct hl_out *o, const struct hl_render *r, enum hl_object object,
+	   uint32_t group, uint64_t ino, uint32_t gen)
+{
+	if (object == HL_OBJECT_INODE && r->path) {
+		out_str(o, r->path);
+		return;
+	}
+	out_str(o, r->mountpoint);
+	switch (object) {
+	case HL_OBJECT_AG:
+		out_lit(o, " agno ");
+		out_hex(o, group);
+		break;
+	case HL_OBJECT_RTGROUP:
+		out_lit(o, " rgno ");
+		out_hex(o, group);
+		break;
+	case HL_OBJECT_INODE:
+		out_lit(o, " ino ");
+		out_dec(o, ino);
+		out_lit(o, " gen ");
+		out_hex(o, gen);
+		break;
+	case HL_OBJECT_FS:
+		break;
 	}
 }
 

@@ -56,6 +56,15 @@ out_char(struct hl_out *o, char c)
 	o->used++;
 }
 
+/* "s", for names we know need no JSON escaping (fixed ASCII tokens). */
+static inline void
+out_quoted(struct hl_out *o, const char *s)
+{
+	out_char(o, '"');
+	out_str(o, s);
+	out_char(o, '"');
+}
+
 static inline void
 out_dec(struct hl_out *o, uint64_t v)
 {
@@ -103,6 +112,34 @@ enum out_list {
  */
 void out_mask(struct hl_out *o, const struct hl_name_table *t, uint64_t mask,
 	      enum out_list style);
+
+/*
+ * The object a line is about, as healthmon lines name it: "<mnt>",
+ * "<mnt> agno 0xN", "<mnt> rgno 0xN" or "<mnt> ino N gen 0xG"; r->path,
+ * when set, replaces the inode form.  Events, repair and scrub lines all
+ * start so.
+ */
+void out_object(struct hl_out *o, const struct hl_render *r,
+		enum hl_object object, uint32_t group, uint64_t ino,
+		uint32_t gen);
+
+/* The same for an event: its domain says which object (FS when none). */
+void out_event_object(struct hl_out *o, const struct hl_event *ev,
+		      const struct hl_render *r);
+
+/*
+ * The JSON members of a health event's object: ,"agno"|"rgno":N or
+ * ,"ino":N,"gen":N as the domain has, then "mask", "structures" and, for
+ * an inode with r->path set, "path" (json.c).
+ */
+void out_json_event_object(struct hl_out *o, const struct hl_event *ev,
+			   const struct hl_render *r);
+
+/*
+ * ,"flags_mask":N,"flags":["name",...] for the result flags among @flags
+ * (sm_flags as returned), as scrub and repair lines show them.
+ */
+void out_json_scrub_flags(struct hl_out *o, uint32_t flags);
 
 /*
  * strerror's text for @err (C locale: the program never calls setlocale),

@@ -32,46 +32,40 @@ metapath_name(struct hl_out *o, uint64_t id, bool json)
 		out_char(o, '"');
 }
 
+/* Where the check was made, in the words of healthmon lines. */
+static enum hl_object
+result_object(const struct hl_scrub_result *res)
+{
+	switch (res->type->sclass) {
+	case HL_SCRUB_CLASS_PERAG:
+		return HL_OBJECT_AG;
+	case HL_SCRUB_CLASS_RTGROUP:
+		return HL_OBJECT_RTGROUP;
+	case HL_SCRUB_CLASS_INODE:
+		/* Inode 0 is the open file, which the mount point names. */
+		return res->ino ? HL_OBJECT_INODE : HL_OBJECT_FS;
+	case HL_SCRUB_CLASS_GENERIC:
+		return hl_metapath_needs_group(res->ino) ? HL_OBJECT_RTGROUP
+							 : HL_OBJECT_FS;
+	case HL_SCRUB_CLASS_NONE:
+	case HL_SCRUB_CLASS_FS:
+		break;
+	}
+	return HL_OBJECT_FS;
+}
+
 static void
 render_object(struct hl_out *o, const void *item, const struct hl_render *r)
 {
 	const struct hl_scrub_result *res = item;
 
-	out_str(o, r->mountpoint);
-	switch (res->type->sclass) {
-	case HL_SCRUB_CLASS_PERAG:
-		out_lit(o, " agno ");
-		out_hex(o, res->agno);
-		break;
-	case HL_SCRUB_CLASS_RTGROUP:
-		out_lit(o, " rgno ");
-		out_hex(o, res->agno);
-		break;
-	case HL_SCRUB_CLASS_INODE:
-		/* Inode 0 is the open file, which the mount point names. */
-		if (res->ino) {
-			out_lit(o, " ino ");
-			out_dec(o, res->ino);
-			out_lit(o, " gen ");
-			out_hex(o, res->gen);
-		}
-		break;
-	case HL_SCRUB_CLASS_GENERIC:
-		if (hl_metapath_needs_group(res->ino)) {
-			out_lit(o, " rgno ");
-			out_hex(o, res->agno);
-		}
-		out_char(o, ' ');
-		out_str(o, res->type->name);
-		out_char(o, ' ');
-		metapath_name(o, res->ino, false);
-		return;
-	case HL_SCRUB_CLASS_NONE:
-	case HL_SCRUB_CLASS_FS:
-		break;
-	}
+	out_object(o, r, result_object(res), res->agno, res->ino, res->gen);
 	out_char(o, ' ');
 	out_str(o, res->type->name);
+	if (res->type->sclass == HL_SCRUB_CLASS_GENERIC) {
+		out_char(o, ' ');
+		metapath_name(o, res->ino, false);
+	}
 }
 
 static const char *
@@ -95,37 +89,40 @@ object_word(enum hl_scrub_class sclass)
 
 #define KEY(o, k) out_lit((o), ",\"" k "\":")
 
-static void
-string(struct hl_out *o, const char *s)
+void
+out_json_scrub_flags(struct hl_out *o, uint32_t flags)
 {
-	/* Only fixed ASCII names and the C library's error texts come here. */
-	out_char(o, '"');
-	out_str(o, s);
-	out_char(o, '"');
+	uint32_t oflags = flags & XFS_SCRUB_FLAGS_OUT;
+
+	KEY(o, "flags_mask");
+	out_dec(o, oflags);
+	KEY(o, "flags");
+	out_char(o, '[');
+	out_mask(o, hl_scrub_flag_names(), oflags, OUT_LIST_JSON);
+	out_char(o, ']');
 }
 
 static void
 mode_key(struct hl_out *o, enum hl_scrub_mode mode)
 {
 	KEY(o, "mode");
-	string(o, mode == HL_SCRUB_REPAIR ? "repair" : "scrub");
+	out_quoted(o, mode == HL_SCRUB_REPAIR ? "repair" : "scrub");
 }
 
 static void
 render_json(struct hl_out *o, const void *item, const struct hl_render *r)
 {
 	const struct hl_scrub_result *res = item;
-	uint32_t oflags = res->flags & XFS_SCRUB_FLAGS_OUT;
 
 	out_char(o, '{');
 	out_str(o, r->json_mountpoint);
 	mode_key(o, res->mode);
 	KEY(o, "object");
-	string(o, object_word(res->type->sclass));
+	out_quoted(o, object_word(res->type->sclass));
 	KEY(o, "type");
-	string(o, res->type->name);
+	out_quoted(o, res->type->name);
 	KEY(o, "descr");
-	string(o, res->type->descr);
+	out_quoted(o, res->type->descr);
 	switch (res->type->sclass) {
 	case HL_SCRUB_CLASS_PERAG:
 		KEY(o, "agno");
@@ -155,21 +152,16 @@ render_json(struct hl_out *o, const void *item, const struct hl_render *r)
 	case HL_SCRUB_CLASS_FS:
 		break;
 	}
-	KEY(o, "flags_mask");
-	out_dec(o, oflags);
-	KEY(o, "flags");
-	out_char(o, '[');
-	out_mask(o, hl_scrub_flag_names(), oflags, OUT_LIST_JSON);
-	out_char(o, ']');
+	out_json_scrub_flags(o, res->flags);
 	KEY(o, "outcome");
-	string(o, hl_name_of(hl_scrub_outcome_names(), res->outcome));
+	out_quoted(o, hl_name_of(hl_scrub_outcome_names(), res->outcome));
 	if (res->error) {
 		char msg[64];
 
 		KEY(o, "error");
 		out_dec(o, res->error);
 		KEY(o, "error_text");
-		string(o, out_errtext(res->error, msg, sizeof(msg)));
+		out_quoted(o, out_errtext(res->error, msg, sizeof(msg)));
 	}
 	out_lit(o, "}\n");
 }

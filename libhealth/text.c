@@ -43,20 +43,26 @@ mount_prefix(struct hl_out *o, const struct hl_render *r)
 	out_str(o, r->mountpoint);
 }
 
-/* "<mnt> ino N gen 0xG", or the file's path when the caller knows it. */
-static void
-file_prefix(struct hl_out *o, const struct hl_event *ev,
-	    const struct hl_render *r)
+/* File events name the file like inode events. */
+void
+out_event_object(struct hl_out *o, const struct hl_event *ev,
+		 const struct hl_render *r)
 {
-	if (r->path) {
-		out_str(o, r->path);
-		return;
+	enum hl_object object = HL_OBJECT_FS;
+
+	switch (ev->domain) {
+	case XFS_HEALTH_MONITOR_DOMAIN_AG:
+		object = HL_OBJECT_AG;
+		break;
+	case XFS_HEALTH_MONITOR_DOMAIN_RTGROUP:
+		object = HL_OBJECT_RTGROUP;
+		break;
+	case XFS_HEALTH_MONITOR_DOMAIN_INODE:
+	case XFS_HEALTH_MONITOR_DOMAIN_FILERANGE:
+		object = HL_OBJECT_INODE;
+		break;
 	}
-	mount_prefix(o, r);
-	out_lit(o, " ino ");
-	out_dec(o, ev->ino);
-	out_lit(o, " gen ");
-	out_hex(o, ev->gen);
+	out_object(o, r, object, ev->group, ev->ino, ev->gen);
 }
 
 /* Not in xfs_io, which prints nothing for these. */
@@ -105,24 +111,7 @@ static void
 health_event(struct hl_out *o, const struct hl_event *ev,
 	     const struct hl_render *r)
 {
-	switch (ev->domain) {
-	case XFS_HEALTH_MONITOR_DOMAIN_INODE:
-		file_prefix(o, ev, r);
-		break;
-	case XFS_HEALTH_MONITOR_DOMAIN_AG:
-		mount_prefix(o, r);
-		out_lit(o, " agno ");
-		out_hex(o, ev->group);
-		break;
-	case XFS_HEALTH_MONITOR_DOMAIN_RTGROUP:
-		mount_prefix(o, r);
-		out_lit(o, " rgno ");
-		out_hex(o, ev->group);
-		break;
-	default: /* FS */
-		mount_prefix(o, r);
-		break;
-	}
+	out_event_object(o, ev, r);
 	out_char(o, ' ');
 	out_mask(o, hl_domain_mask_names(ev->domain), ev->mask, OUT_LIST_TEXT);
 	out_lit(o, ": ");
@@ -148,7 +137,7 @@ static void
 filerange_event(struct hl_out *o, const struct hl_event *ev,
 		const struct hl_render *r)
 {
-	file_prefix(o, ev, r);
+	out_event_object(o, ev, r);
 	out_lit(o, " pos ");
 	out_dec(o, ev->pos);
 	out_lit(o, " len ");

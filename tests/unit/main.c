@@ -21,6 +21,9 @@ static int (*const registrars[])(void) = {
 	unit_register_scrub_result, unit_register_scrub_args,
 	unit_register_scrub_plan,
 	unit_register_media,
+	unit_register_repair, unit_register_repair_render,
+	unit_register_policy, unit_register_pending,
+	unit_register_unitname,
 };
 
 int

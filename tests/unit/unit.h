@@ -36,5 +36,10 @@ int unit_register_scrub_result(void);
 int unit_register_scrub_args(void);
 int unit_register_scrub_plan(void);
 int unit_register_media(void);
+int unit_register_repair(void);
+int unit_register_repair_render(void);
+int unit_register_policy(void);
+int unit_register_pending(void);
+int unit_register_unitname(void);
 
 #endif /* XFS_HEALTH_TESTS_UNIT_H */

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The daemon's policy (reference F.1): the autofsck property, the healing
+ * mode from options and property, and what it does with each event.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "unit.h"
+#include "check.h"
+#include "health.h"
+#include "xfs_health_abi.h"
+
+static void
+test_autofsck_names(void)
+{
+	static const struct hl_name want[] = {
+		{HL_AUTOFSCK_NONE, "none"},
+		{HL_AUTOFSCK_CHECK, "check"},
+		{HL_AUTOFSCK_OPTIMIZE, "optimize"},
+		{HL_AUTOFSCK_REPAIR, "repair"},
+	};
+
+	check_table(hl_autofsck_names(), HL_TABLE_VALUES, want,
+		    ARRAY_SIZE(want));
+	CU_ASSERT_STRING_EQUAL(HL_AUTOFSCK_XATTR, "trusted.xfs:autofsck");
+}
+
+static void
+check_parse(const char *value, size_t len, int want_ret, enum hl_autofsck want)
+{
+	enum hl_autofsck got = 77;
+
+	CU_ASSERT_EQUAL(hl_autofsck_parse(value, len, &got), want_ret);
+	CU_ASSERT_EQUAL(got, want);
+}
+
+static void
+test_autofsck_parse(void)
+{
+	check_parse("none", 4, 0, HL_AUTOFSCK_NONE);
+	check_parse("check", 5, 0, HL_AUTOFSCK_CHECK);
+	check_parse("optimize", 8, 0, HL_AUTOFSCK_OPTIMIZE);
+	check_parse("repair", 6, 0, HL_AUTOFSCK_REPAIR);
+	/* With the C string's NUL stored too. */
+	check_parse("repair", 7, 0, HL_AUTOFSCK_REPAIR);
+	check_parse("none", 5, 0, HL_AUTOFSCK_NONE);
+	/* Only the bytes given count: no NUL needed after them. */
+	check_parse("repairXYZ", 6, 0, HL_AUTOFSCK_REPAIR);
+	check_parse("checkered", 5, 0, HL_AUTOFSCK_CHECK);
+
+	/* Exact names only. */
+	check_parse("repair\0\0", 8, -EINVAL, HL_AUTOFSCK_UNSET);
+	check_parse("repair\n", 7, -EINVAL, HL_AUTOFSCK_UNSET);
+	check_parse("repai", 5, -EINVAL, HL_AUTOFSCK_UNSET);
+	check_parse("repairs", 7, -EINVAL, HL_AUTOFSCK_UNSET);
+	check_parse("Repair", 6, -EINVAL, HL_AUTOFSCK_UNSET);
+	check_parse(" none", 5, -EINVAL, HL_AUTOFSCK_UNSET);
+	check_parse("re\0air", 6, -EINVAL, HL_AUTOFSCK_UNSET);
+	check_parse("", 0, -EINVAL, HL_AUTOFSCK_UNSET);
+	check_parse("", 1, -EINVAL, HL_AUTOFSCK_UNSET);
+	check_parse("unset", 5, -EINVAL, HL_AUTOFSCK_UNSET);
+	check_parse(NULL, 0, -EINVAL, HL_AUTOFSCK_UNSET);
+	CU_ASSERT_EQUAL(hl_autofsck_parse("none", 4, NULL), -EINVAL);
+}
+
+/* Reference F.1 "autofsck policy", as a naive second implementation. */
+static void
+naive_policy(const struct hl_policy_input *in, struct hl_policy *want)
+{
+	if (in->opt_repair)
+		*want = (struct hl_policy){HL_HEAL_REPAIR,
+					   HL_POLICY_OPTION_REPAIR};
+	else if (in->opt_no_autofsck)
+		*want = (struct hl_policy){HL_HEAL_LOG, HL_POLICY_OPTION_LOG};
+	else if (in->autofsck == HL_AUTOFSCK_REPAIR)
+		*want = (struct hl_policy){HL_HEAL_REPAIR,
+					   HL_POLICY_AUTOFSCK_REPAIR};
+	else if (in->autofsck == HL_AUTOFSCK_CHECK ||
+		 in->autofsck == HL_AUTOFSCK_OPTIMIZE)
+		*want = (struct hl_policy){HL_HEAL_LOG, HL_POLICY_AUTOFSCK_LOG};
+	else if (in->autofsck == HL_AUTOFSCK_NONE)
+		*want = (struct hl_policy){HL_HEAL_OFF,
+					   HL_POLICY_AUTOFSCK_NONE};
+	else if (in->has_rmapbt || in->has_parent)
+		*want = (struct hl_policy){HL_HEAL_LOG, HL_POLICY_DEFAULT_LOG};
+	else
+		*want = (struct hl_policy){HL_HEAL_OFF, HL_POLICY_DEFAULT_NONE};
+}
+
+static void
+test_policy(void)
+{
+	const enum hl_autofsck R = HL_AUTOFSCK_REPAIR, C = HL_AUTOFSCK_CHECK,
+			       O = HL_AUTOFSCK_OPTIMIZE, N = HL_AUTOFSCK_NONE,
+			       U = HL_AUTOFSCK_UNSET;
+	/* repair, no-autofsck, autofsck, rmapbt, parent -> mode, reason */
+	const struct {
+		struct hl_policy_input in;
+		struct hl_policy want;
+	} cases[] = {
+		/* --repair wins over all, --no-autofsck over the property. */
+		{{true, false, N, false, false},
+		 {HL_HEAL_REPAIR, HL_POLICY_OPTION_REPAIR}},
+		{{true, true, U, false, false},
+		 {HL_HEAL_REPAIR, HL_POLICY_OPTION_REPAIR}},
+		{{false, true, R, true, true},
+		 {HL_HEAL_LOG, HL_POLICY_OPTION_LOG}},
+		{{false, true, N, false, false},
+		 {HL_HEAL_LOG, HL_POLICY_OPTION_LOG}},
+		/* The property, whatever the features. */
+		{{false, false, R, false, false},
+		 {HL_HEAL_REPAIR, HL_POLICY_AUTOFSCK_REPAIR}},
+		{{false, false, C, false, false},
+		 {HL_HEAL_LOG, HL_POLICY_AUTOFSCK_LOG}},
+		{{false, false, O, true, false},
+		 {HL_HEAL_LOG, HL_POLICY_AUTOFSCK_LOG}},
+		{{false, false, N, true, true},
+		 {HL_HEAL_OFF, HL_POLICY_AUTOFSCK_NONE}},
+		/* Unset: log if the fs has rmap or parent pointers. */
+		{{false, false, U, true, false},
+		 {HL_HEAL_LOG, HL_POLICY_DEFAULT_LOG}},
+		{{false, false, U, false, true},
+		 {HL_HEAL_LOG, HL_POLICY_DEFAULT_LOG}},
+		{{false, false, U, true, true},
+		 {HL_HEAL_LOG, HL_POLICY_DEFAULT_LOG}},
+		{{false, false, U, false, false},
+		 {HL_HEAL_OFF, HL_POLICY_DEFAULT_NONE}},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct hl_policy got = {77, 77};
+
+		hl_policy_decide(&cases[i].in, &got);
+		CU_ASSERT_EQUAL(got.mode, cases[i].want.mode);
+		CU_ASSERT_EQUAL(got.reason, cases[i].want.reason);
+	}
+
+	/* Every combination against the naive version. */
+	for (int i = 0; i < 2 * 2 * 5 * 2 * 2; i++) {
+		struct hl_policy_input in = {
+			.opt_repair = i & 1,
+			.opt_no_autofsck = (i >> 1) & 1,
+			.autofsck = (i >> 2) % 5,
+			.has_rmapbt = (i / 20) & 1,
+			.has_parent = (i / 40) & 1,
+		};
+		struct hl_policy got, want;
+
+		hl_policy_decide(&in, &got);
+		naive_policy(&in, &want);
+		CU_ASSERT_EQUAL(got.mode, want.mode);
+		CU_ASSERT_EQUAL(got.reason, want.reason);
+	}
+}
+
+struct action_case {
+	uint32_t domain, type;
+	bool repairing, quiet, everything;
+	bool log, spot, full, last; /* expected */
+};
+
+static void
+check_action(const struct action_case *c)
+{
+	struct hl_event ev = {.domain = c->domain, .type = c->type};
+	struct hl_event_action act;
+
+	memset(&act, 0xff, sizeof(act));
+	hl_event_action(&ev, c->repairing, c->quiet, c->everything, &act);
+	CU_ASSERT_EQUAL(act.log, c->log);
+	CU_ASSERT_EQUAL(act.spot_repair, c->spot);
+	CU_ASSERT_EQUAL(act.full_repair, c->full);
+	CU_ASSERT_EQUAL(act.last, c->last);
+	if (act.log != c->log || act.spot_repair != c->spot ||
+	    act.full_repair != c->full || act.last != c->last)
+		fprintf(stderr, "\n action %u/%u r%d q%d e%d: %d%d%d%d\n",
+			c->domain, c->type, c->repairing, c->quiet,
+			c->everything, act.log, act.spot_repair,
+			act.full_repair, act.last);
+}
+
+enum {
+	MOUNT = XFS_HEALTH_MONITOR_DOMAIN_MOUNT,
+	FS = XFS_HEALTH_MONITOR_DOMAIN_FS,
+	AG = XFS_HEALTH_MONITOR_DOMAIN_AG,
+	INODE = XFS_HEALTH_MONITOR_DOMAIN_INODE,
+	RTGROUP = XFS_HEALTH_MONITOR_DOMAIN_RTGROUP,
+	DATADEV = XFS_HEALTH_MONITOR_DOMAIN_DATADEV,
+	FILERANGE = XFS_HEALTH_MONITOR_DOMAIN_FILERANGE,
+	RUNNING = XFS_HEALTH_MONITOR_TYPE_RUNNING,
+	LOST = XFS_HEALTH_MONITOR_TYPE_LOST,
+	UNMOUNT = XFS_HEALTH_MONITOR_TYPE_UNMOUNT,
+	SICK = XFS_HEALTH_MONITOR_TYPE_SICK,
+	CORRUPT = XFS_HEALTH_MONITOR_TYPE_CORRUPT,
+	HEALTHY = XFS_HEALTH_MONITOR_TYPE_HEALTHY,
+	SHUTDOWN = XFS_HEALTH_MONITOR_TYPE_SHUTDOWN,
+	MEDIA = XFS_HEALTH_MONITOR_TYPE_MEDIA_ERROR,
+	BUFREAD = XFS_HEALTH_MONITOR_TYPE_BUFREAD,
+};
+
+static void
+test_event_action(void)
+{
+	/* domain, type, repairing, quiet, everything -> log spot full last */
+	static const struct action_case cases[] = {
+		/* Sick health events are spot-repaired when repairing. */
+		{FS, SICK, true, false, false, true, true, false, false},
+		{AG, SICK, true, false, false, true, true, false, false},
+		{RTGROUP, SICK, true, false, false, true, true, false, false},
+		{INODE, SICK, true, false, false, true, true, false, false},
+		{INODE, SICK, true, true, true, false, true, false, false},
+		{INODE, SICK, false, false, false, true, false, false, false},
+		/* Scrub's findings and good news are not. */
+		{AG, CORRUPT, true, false, false, true, false, false, false},
+		{AG, HEALTHY, true, false, false, true, false, false, false},
+		{FS, CORRUPT, true, true, false, false, false, false, false},
+		/* Never media, file I/O or a type in the wrong domain. */
+		{DATADEV, MEDIA, true, false, false, true, false, false, false},
+		{DATADEV, MEDIA, true, true, false, false, false, false, false},
+		{FILERANGE, BUFREAD, true, false, false, true, false, false,
+		 false},
+		{FILERANGE, SICK, true, false, false, true, false, false,
+		 false},
+		{MOUNT, SICK, true, false, false, true, false, false, false},
+		{99, SICK, true, false, false, true, false, false, false},
+		{99, SICK, true, true, false, false, false, false, false},
+		/* Lost events: a full repair, unless verbose or logging. */
+		{MOUNT, LOST, true, false, false, true, false, true, false},
+		{MOUNT, LOST, true, true, false, true, false, true, false},
+		{MOUNT, LOST, true, false, true, true, false, false, false},
+		{MOUNT, LOST, false, false, false, true, false, false, false},
+		{FS, LOST, true, false, false, true, false, false, false},
+		/* --quiet never hides news of the monitor itself. */
+		{MOUNT, RUNNING, false, true, false, true, false, false, false},
+		{MOUNT, SHUTDOWN, true, true, false, true, false, false, false},
+		{MOUNT, UNMOUNT, false, true, false, true, false, false, true},
+		{MOUNT, UNMOUNT, true, false, true, true, false, false, true},
+		/* Unmount is the last event only in the mount domain. */
+		{FS, UNMOUNT, false, false, false, true, false, false, false},
+		/* A mount-domain type nobody knows: hidden by --quiet. */
+		{MOUNT, 9, true, true, false, false, false, false, false},
+		{MOUNT, 9, true, false, false, true, false, false, false},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
+		check_action(&cases[i]);
+}
+
+static const struct unit_test tests[] = {
+	{"autofsck names", test_autofsck_names},
+	{"autofsck parse", test_autofsck_parse},
+	{"policy decisions", test_policy},
+	{"event actions", test_event_action},
+};
+
+int
+unit_register_policy(void)
+{
+	return UNIT_ADD_SUITE("healing policy", tests);
+}
