@@ -41,25 +41,7 @@ static void
 object_text(struct hl_out *o, const struct hl_health_report *h,
 	    const struct hl_render *r)
 {
-	out_str(o, r->mountpoint);
-	switch (h->object) {
-	case HL_OBJECT_FS:
-		break;
-	case HL_OBJECT_AG:
-		out_lit(o, " agno ");
-		out_hex(o, h->group);
-		break;
-	case HL_OBJECT_RTGROUP:
-		out_lit(o, " rgno ");
-		out_hex(o, h->group);
-		break;
-	case HL_OBJECT_INODE:
-		out_lit(o, " ino ");
-		out_dec(o, h->ino);
-		out_lit(o, " gen ");
-		out_hex(o, h->gen);
-		break;
-	}
+	out_object(o, r, h->object, h->group, h->ino, h->gen);
 }
 
 static void
