@@ -724,6 +724,139 @@ _Static_assert(XFS_IOC_GETPARENTS_BY_HANDLE == 0xc040583f,
 #endif
 #endif /* XFS_IOC_GETPARENTS_BY_HANDLE */
 
+/* ---- mounts by unique id: statx, statmount, listmount (6.8) ------------ */
+/*
+ * Not XFS, but xfs_healthd needs them and Debian 12's <linux/mount.h> (6.1)
+ * lacks them.  Layouts are <linux/mount.h>'s as of 6.11.  A file that uses
+ * these must not include <sys/mount.h> or <linux/mount.h> before this
+ * header: a 6.8-6.10 system header has a shorter struct statmount.
+ */
+#ifndef STATX_MNT_ID_UNIQUE
+#define STATX_MNT_ID_UNIQUE 0x00004000U /* stx_mnt_id is the 64-bit id */
+#endif
+
+/* The same numbers in x86-64's table and the generic one (arm64, riscv). */
+#if !defined(__NR_statmount) && (defined(__x86_64__) || defined(__aarch64__))
+#define __NR_statmount 457
+#define __NR_listmount 458
+#endif
+
+#ifndef STATMOUNT_SB_BASIC
+/* statmount's answer; strings are offsets into str[]. */
+struct statmount {
+	__u32 size;	/* bytes written, strings included */
+	__u32 mnt_opts; /* [str] */
+	__u64 mask;	/* STATMOUNT_* that were filled in */
+	__u32 sb_dev_major;
+	__u32 sb_dev_minor;
+	__u64 sb_magic;
+	__u32 sb_flags;
+	__u32 fs_type; /* [str] */
+	__u64 mnt_id;  /* unique id */
+	__u64 mnt_parent_id;
+	__u32 mnt_id_old; /* the reused id of /proc/.../mountinfo */
+	__u32 mnt_parent_id_old;
+	__u64 mnt_attr; /* MOUNT_ATTR_* */
+	__u64 mnt_propagation;
+	__u64 mnt_peer_group;
+	__u64 mnt_master;
+	__u64 propagate_from;
+	__u32 mnt_root;	 /* [str] the mounted directory, relative to the fs */
+	__u32 mnt_point; /* [str] where, relative to our root */
+	__u64 mnt_ns_id;
+	__u32 fs_subtype; /* [str] */
+	__u32 sb_source;  /* [str] the device, as mounted */
+	__u32 opt_num;
+	__u32 opt_array; /* [str] */
+	__u32 opt_sec_num;
+	__u32 opt_sec_array; /* [str] */
+	__u64 supported_mask;
+	__u32 mnt_uidmap_num;
+	__u32 mnt_uidmap; /* [str] */
+	__u32 mnt_gidmap_num;
+	__u32 mnt_gidmap; /* [str] */
+	__u64 __spare2[43];
+	char str[];
+};
+
+/* Both calls' request: param is statmount's mask, listmount's last id. */
+struct mnt_id_req {
+	__u32 size; /* MNT_ID_REQ_SIZE_VER* */
+	__u32 mnt_ns_fd;
+	__u64 mnt_id;
+	__u64 param;
+	__u64 mnt_ns_id; /* VER1 */
+};
+
+#define MNT_ID_REQ_SIZE_VER0 24
+#define MNT_ID_REQ_SIZE_VER1 32
+
+#define STATMOUNT_SB_BASIC	 0x00000001U
+#define STATMOUNT_MNT_BASIC	 0x00000002U
+#define STATMOUNT_PROPAGATE_FROM 0x00000004U
+#define STATMOUNT_MNT_ROOT	 0x00000008U
+#define STATMOUNT_MNT_POINT	 0x00000010U
+#define STATMOUNT_FS_TYPE	 0x00000020U
+
+/* listmount from the root of the mount namespace. */
+#define LSMT_ROOT 0xffffffffffffffffULL
+
+_Static_assert(sizeof(struct statmount) == 512, "statmount");
+_Static_assert(offsetof(struct statmount, fs_type) == 36, "fs_type");
+_Static_assert(offsetof(struct statmount, mnt_id) == 40, "mnt_id");
+_Static_assert(offsetof(struct statmount, mnt_root) == 104, "mnt_root");
+_Static_assert(offsetof(struct statmount, mnt_point) == 108, "mnt_point");
+_Static_assert(offsetof(struct statmount, mnt_ns_id) == 112, "mnt_ns_id");
+_Static_assert(offsetof(struct statmount, sb_source) == 124, "sb_source");
+_Static_assert(sizeof(struct mnt_id_req) == MNT_ID_REQ_SIZE_VER1, "mnt_id_req");
+_Static_assert(offsetof(struct mnt_id_req, mnt_ns_id) == MNT_ID_REQ_SIZE_VER0,
+	       "mnt_id_req VER0");
+#endif /* STATMOUNT_SB_BASIC */
+
+#ifndef STATMOUNT_MNT_NS_ID
+#define STATMOUNT_MNT_NS_ID 0x00000040U
+#endif
+#ifndef STATMOUNT_MNT_OPTS
+#define STATMOUNT_MNT_OPTS 0x00000080U
+#endif
+#ifndef STATMOUNT_FS_SUBTYPE
+#define STATMOUNT_FS_SUBTYPE 0x00000100U
+#endif
+#ifndef STATMOUNT_SB_SOURCE
+#define STATMOUNT_SB_SOURCE 0x00000200U
+#endif
+
+/* ---- fanotify mount events (6.14) -------------------------------------- */
+#include <linux/fanotify.h>
+
+#ifndef FAN_REPORT_MNT
+#define FAN_REPORT_MNT 0x00004000 /* fanotify_init: mount events only */
+#endif
+#ifndef FAN_MARK_MNTNS
+#define FAN_MARK_MNTNS 0x00000110 /* fanotify_mark's dirfd is a mount ns */
+#endif
+#ifndef FAN_MNT_ATTACH
+#define FAN_MNT_ATTACH 0x01000000
+#endif
+#ifndef FAN_MNT_DETACH
+#define FAN_MNT_DETACH 0x02000000
+#endif
+#ifndef FAN_EVENT_INFO_TYPE_MNT
+#define FAN_EVENT_INFO_TYPE_MNT 7
+
+/* Follows the metadata of a mount event (whose fd is FAN_NOFD). */
+struct fanotify_event_info_mnt {
+	struct fanotify_event_info_header hdr;
+	__u64 mnt_id; /* unique id, as statmount and listmount use */
+};
+
+#if defined(__x86_64__) || defined(__aarch64__)
+_Static_assert(sizeof(struct fanotify_event_info_mnt) == 16, "info_mnt");
+_Static_assert(offsetof(struct fanotify_event_info_mnt, mnt_id) == 8,
+	       "info_mnt mnt_id");
+#endif
+#endif /* FAN_EVENT_INFO_TYPE_MNT */
+
 /* ---- layout checks (section I of the reference) ------------------------ */
 _Static_assert(sizeof(struct xfs_health_monitor) == 32, "health_monitor");
 _Static_assert(sizeof(struct xfs_health_monitor_event) == 64, "event");
