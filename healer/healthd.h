@@ -43,7 +43,7 @@ struct healthd_stats {
 	atomic_uint_fast64_t coalesced;	   /* reports a repair already covers */
 	atomic_uint_fast64_t full_repairs; /* requests to start one */
 	atomic_uint_fast64_t unreachable;  /* repairs given up: fs not found */
-	atomic_uint_fast64_t abandoned;	   /* queued when the daemon stopped */
+	atomic_uint_fast64_t abandoned;	   /* not made: stopped, or shut down */
 };
 
 struct healthd {
@@ -63,6 +63,8 @@ struct healthd {
 
 	struct healthd_stats stats;
 	struct work_queue *queue;
+	/* After a shutdown every repair would fail: none are made. */
+	atomic_bool shut_down;
 };
 
 /* setup.c: steps before monitoring.  An exit status, or -1 to go on. */

@@ -172,7 +172,8 @@ log_summary(struct healthd *hd)
 	summary_line(hd,
 		     "%llu events, %llu repairs (%s), %llu reports covered by "
 		     "another repair, %llu full repairs requested, "
-		   "%llu repairs not reached, %llu dropped at exit",
+		   "%llu repairs not reached, %llu not made (stopped or shut "
+		   "down)",
 		   (unsigned long long)atomic_load(&s->events),
 		   (unsigned long long)repairs, outcomes,
 		   (unsigned long long)atomic_load(&s->coalesced),

@@ -39,6 +39,17 @@ dispatch(const struct hl_event *ev, void *arg)
 		log_event(hd, ev, path);
 		free(path);
 	}
+	if (ev->domain == XFS_HEALTH_MONITOR_DOMAIN_MOUNT &&
+	    ev->type == XFS_HEALTH_MONITOR_TYPE_SHUTDOWN &&
+	    !atomic_exchange(&hd->shut_down, true) &&
+	    hd->mode == HL_HEAL_REPAIR)
+		log_notice(hd, "No more repairs: a filesystem that has shut "
+			       "down must be unmounted and repaired offline.");
+	if (atomic_load(&hd->shut_down)) {
+		if (act.full_repair || act.spot_repair)
+			atomic_fetch_add(&hd->stats.abandoned, 1);
+		return act.last;
+	}
 	if (act.full_repair)
 		queue_full_repair(hd);
 	if (act.spot_repair)

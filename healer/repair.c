@@ -96,6 +96,10 @@ healthd_full_repair(struct healthd *hd)
 	char *where;
 	int error;
 
+	if (atomic_load(&hd->shut_down)) {
+		atomic_fetch_add(&hd->stats.abandoned, 1);
+		return;
+	}
 	atomic_fetch_add(&hd->stats.full_repairs, 1);
 	pthread_mutex_lock(&hd->where_lock);
 	where = strdup(hd->where);

@@ -120,7 +120,10 @@ worker(void *arg)
 			mask = ev.mask;
 		note_started(q, &key, mask);
 		pthread_mutex_unlock(&q->lock);
-		healthd_spot_repair(hd, &ev, mask);
+		if (atomic_load(&hd->shut_down))
+			atomic_fetch_add(&hd->stats.abandoned, 1);
+		else
+			healthd_spot_repair(hd, &ev, mask);
 		pthread_mutex_lock(&q->lock);
 	}
 	pthread_mutex_unlock(&q->lock);
