@@ -462,6 +462,9 @@ hl_bad_list_sort(struct hl_bad_list *l)
 {
 	size_t out = 0;
 
+	/* An empty list may have no array at all, which qsort must not see. */
+	if (!l->nr)
+		return;
 	qsort(l->ranges, l->nr, sizeof(*l->ranges), cmp_bad);
 	for (size_t i = 0; i < l->nr; i++) {
 		struct hl_bad_range *r = &l->ranges[i];
