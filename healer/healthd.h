@@ -65,6 +65,9 @@ struct healthd {
 	struct work_queue *queue;
 	/* After a shutdown every repair would fail: none are made. */
 	atomic_bool shut_down;
+	/* When the last full repair was asked for (CLOCK_MONOTONIC ns). */
+	atomic_uint_fast64_t last_full_ns;
+	bool moved; /* @where is not the mount point given (mount --move) */
 };
 
 /* setup.c: steps before monitoring.  An exit status, or -1 to go on. */
@@ -91,10 +94,17 @@ int healthd_inode_path(struct healthd *hd, int fd, uint64_t ino, uint32_t gen,
 		       char **path);
 
 /* repair.c */
-/* Repair the bits of @mask on the object @ev names (a SICK event). */
-void healthd_spot_repair(struct healthd *hd, const struct hl_event *ev,
+/*
+ * Repair the bits of @mask on the object @ev names (a SICK event).  True
+ * if a repair failed (a full repair has then been asked for).
+ */
+bool healthd_spot_repair(struct healthd *hd, const struct hl_event *ev,
 			 uint32_t mask);
-/* Ask systemd to start xfs_scrub@<mount>.service, without waiting. */
+/*
+ * Ask systemd to start xfs_scrub@<mount>.service, without waiting; at most
+ * once in FULL_REPAIR_HOLDOFF_S seconds, since one run covers everything.
+ */
+#define FULL_REPAIR_HOLDOFF_S 30
 void healthd_full_repair(struct healthd *hd);
 
 /* workers.c: a bounded queue of repairs and the threads that make them. */

@@ -88,6 +88,7 @@ healthd_open_fs(struct healthd *hd)
 		if (!strcmp(hd->where, where)) {
 			free(hd->where);
 			hd->where = moved;
+			hd->moved = true;
 			moved = NULL;
 			log_notice(hd, "Filesystem moved to %s.", hd->where);
 		}
@@ -124,18 +125,24 @@ healthd_inode_path(struct healthd *hd, int fd, uint64_t ino, uint32_t gen,
 		close(fd);
 	if (error)
 		return error;
-	/* Paths are logged under the mount point as the user named it. */
-	size_t mlen = strlen(hd->mnt);
+	/*
+	 * Under the mount point as the user named it, or where the
+	 * filesystem is now if it was moved: a path to use as it is.
+	 */
+	pthread_mutex_lock(&hd->where_lock);
+	const char *top = hd->moved ? hd->where : hd->mnt;
+	size_t tlen = strlen(top);
 	const char *tail = rel;
 
 	if (!strcmp(rel, "/"))
 		tail = "";
-	else if (mlen && hd->mnt[mlen - 1] == '/')
+	else if (tlen && top[tlen - 1] == '/')
 		tail = rel + 1;
-	if (asprintf(path, "%s%s", hd->mnt, tail) < 0) {
+	if (asprintf(path, "%s%s", top, tail) < 0) {
 		*path = NULL;
 		error = -ENOMEM;
 	}
+	pthread_mutex_unlock(&hd->where_lock);
 	free(rel);
 	return error;
 }

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 
@@ -45,7 +46,7 @@ repair_one(struct healthd *hd, int fd, const struct hl_event *ev,
 		  rep->error ? strerror(rep->error) : "done", rep->flags);
 }
 
-void
+bool
 healthd_spot_repair(struct healthd *hd, const struct hl_event *ev,
 		    uint32_t mask)
 {
@@ -56,7 +57,7 @@ healthd_spot_repair(struct healthd *hd, const struct hl_event *ev,
 
 	nr = hl_repair_plan(ev->domain, mask, steps, MAX_STEPS, &unmapped);
 	if (nr < 0)
-		return;
+		return false;
 	if (nr > MAX_STEPS)
 		nr = MAX_STEPS;
 	if (unmapped)
@@ -67,7 +68,7 @@ healthd_spot_repair(struct healthd *hd, const struct hl_event *ev,
 		atomic_fetch_add(&hd->stats.unreachable, 1);
 		log_error(hd, "cannot open filesystem to repair: %s",
 			  strerror(-fd));
-		return;
+		return false;
 	}
 	for (int i = 0; i < nr; i++) {
 		struct hl_repair_report rep;
@@ -87,6 +88,16 @@ healthd_spot_repair(struct healthd *hd, const struct hl_event *ev,
 	close(fd);
 	if (need_full || unmapped)
 		healthd_full_repair(hd);
+	return need_full;
+}
+
+static uint64_t
+monotonic_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
 }
 
 void
@@ -96,10 +107,20 @@ healthd_full_repair(struct healthd *hd)
 	char *where;
 	int error;
 
+	uint64_t now = monotonic_ns(), last = atomic_load(&hd->last_full_ns);
+
 	if (atomic_load(&hd->shut_down)) {
 		atomic_fetch_add(&hd->stats.abandoned, 1);
 		return;
 	}
+	/* One run checks everything: a second request so soon adds nothing. */
+	if (last && now - last < FULL_REPAIR_HOLDOFF_S * 1000000000ULL) {
+		atomic_fetch_add(&hd->stats.coalesced, 1);
+		log_debug(hd, "full repair asked for %llu ms ago; not again",
+			  (unsigned long long)((now - last) / 1000000));
+		return;
+	}
+	atomic_store(&hd->last_full_ns, now);
 	atomic_fetch_add(&hd->stats.full_repairs, 1);
 	pthread_mutex_lock(&hd->where_lock);
 	where = strdup(hd->where);

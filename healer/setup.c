@@ -117,6 +117,7 @@ choose_mode(struct healthd *hd, int fd)
 		log_notice(hd, "Automatically repairing per autofsck directive.");
 		break;
 	case HL_POLICY_AUTOFSCK_LOG:
+	case HL_POLICY_DEFAULT_LOG:
 		if (!hd->opt.quiet)
 			log_notice(hd,
 				   "Only logging errors per autofsck directive.");

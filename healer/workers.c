@@ -10,7 +10,11 @@
  * report reaches us.  Event times come from the kernel's coarse realtime
  * clock; the repair's start is read from the same clock, and only a report
  * strictly older counts as covered.  (A repair that then fails asks for a
- * full repair, so nothing is lost by dropping the report.)
+ * full repair, so nothing is lost by dropping the report.)  After a repair
+ * failed, new reports of the same bits are left to the full repair it asked
+ * for, for FAILED_HOLDOFF_S seconds: a failed repair re-reads the bad
+ * metadata, which makes the kernel report it again, and repairing on each
+ * report would loop.
  *
  * The queue is bounded; when it is full, a full repair is asked for
  * instead, so that nothing reported is forgotten.  A full repair is queued
@@ -23,13 +27,15 @@
 
 #include "healthd.h"
 
-#define NR_STARTED 256 /* repairs remembered for covering later reports */
+#define NR_STARTED	 256 /* repairs remembered for covering later reports */
+#define FAILED_HOLDOFF_S 60
 
-/* A spot repair that has started: what, when, and which bits. */
+/* A spot repair that has started: what, when, which bits, how it went. */
 struct started {
 	struct hl_pending_key key;
 	uint64_t start_ns;
 	uint32_t mask;
+	bool failed;
 };
 
 struct work_queue {
@@ -67,26 +73,37 @@ static bool
 covered(const struct work_queue *q, const struct hl_pending_key *key,
 	const struct hl_event *ev)
 {
+	uint64_t now = coarse_now_ns();
+
 	for (size_t i = 0; i < NR_STARTED; i++) {
 		const struct started *s = &q->started[i];
 
-		if (s->start_ns && s->start_ns > ev->time_ns &&
-		    same_key(&s->key, key) && !(ev->mask & ~s->mask))
+		if (!s->start_ns || !same_key(&s->key, key) ||
+		    (ev->mask & ~s->mask))
+			continue;
+		if (s->start_ns > ev->time_ns)
+			return true;
+		if (s->failed &&
+		    now < s->start_ns + FAILED_HOLDOFF_S * 1000000000ULL)
 			return true;
 	}
 	return false;
 }
 
-static void
+/* Remember a repair that starts now; returns its slot. */
+static size_t
 note_started(struct work_queue *q, const struct hl_pending_key *key,
 	     uint32_t mask)
 {
-	struct started *s = &q->started[q->next_started];
+	size_t slot = q->next_started;
+	struct started *s = &q->started[slot];
 
 	s->key = *key;
 	s->mask = mask;
 	s->start_ns = coarse_now_ns();
+	s->failed = false;
 	q->next_started = (q->next_started + 1) % NR_STARTED;
+	return slot;
 }
 
 static void *
@@ -100,6 +117,8 @@ worker(void *arg)
 		struct hl_pending_key key;
 		struct hl_event ev;
 		uint32_t mask;
+		size_t slot;
+		bool failed;
 
 		while (!q->count && !q->full_queued && !q->stopping)
 			pthread_cond_wait(&q->wake, &q->lock);
@@ -118,13 +137,18 @@ worker(void *arg)
 		hl_pending_key_of(&ev, &key);
 		if (hl_pending_take(&q->pending, &key, &mask))
 			mask = ev.mask;
-		note_started(q, &key, mask);
+		slot = note_started(q, &key, mask);
 		pthread_mutex_unlock(&q->lock);
-		if (atomic_load(&hd->shut_down))
+		if (atomic_load(&hd->shut_down)) {
 			atomic_fetch_add(&hd->stats.abandoned, 1);
-		else
-			healthd_spot_repair(hd, &ev, mask);
+			failed = false;
+		} else {
+			failed = healthd_spot_repair(hd, &ev, mask);
+		}
 		pthread_mutex_lock(&q->lock);
+		/* The slot may have been reused by many repairs since. */
+		if (failed && same_key(&q->started[slot].key, &key))
+			q->started[slot].failed = true;
 	}
 	pthread_mutex_unlock(&q->lock);
 	return NULL;
