@@ -40,11 +40,16 @@ ifeq ($(WERROR),1)
 WARNFLAGS	+= -Werror
 endif
 ifneq ($(SANITIZE),)
-SANFLAGS	:= -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
+SANFLAGS	:= -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+# gcc's sanitizer runtimes linked in, so that the binaries also run in the
+# test guest, whose newer userland has other (or no) runtime libraries.
+ifneq ($(shell $(CC) -v 2>&1 | grep -c '^gcc version'),0)
+SAN_LDFLAGS	:= -static-libasan -static-libubsan
+endif
 endif
 BASE_CPPFLAGS	:= -I$(CURDIR)/include -D_GNU_SOURCE -DXFS_HEALTH_VERSION='"$(VERSION)"'
 ALL_CFLAGS	= $(BASE_CPPFLAGS) $(CPPFLAGS) $(WARNFLAGS) $(SANFLAGS) $(CFLAGS) -pthread -MMD -MP
-ALL_LDFLAGS	= $(SANFLAGS) $(LDFLAGS) -pthread
+ALL_LDFLAGS	= $(SANFLAGS) $(SAN_LDFLAGS) $(LDFLAGS) -pthread
 
 # ---- line editor -----------------------------------------------------------
 LINE_EDITOR	?= auto
