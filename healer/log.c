@@ -39,8 +39,10 @@ with_path(const struct healthd *hd, const char *path)
 	return r;
 }
 
-void
-log_event(struct healthd *hd, const struct hl_event *ev, const char *path)
+/* One event (@rep NULL) or one repair outcome, as text or JSON. */
+static void
+log_item(struct healthd *hd, const struct hl_event *ev,
+	 const struct hl_repair_report *rep, const char *path)
 {
 	struct hl_render r = with_path(hd, path);
 	char *buf = malloc(HL_LINE_MAX);
@@ -48,7 +50,11 @@ log_event(struct healthd *hd, const struct hl_event *ev, const char *path)
 
 	if (!buf)
 		return;
-	if (hd->opt.json)
+	if (rep && hd->opt.json)
+		len = hl_repair_format_json(buf, HL_LINE_MAX, rep, &r);
+	else if (rep)
+		len = hl_repair_format_text(buf, HL_LINE_MAX, rep, &r);
+	else if (hd->opt.json)
 		len = hl_event_format_json(buf, HL_LINE_MAX, ev, &r);
 	else
 		len = hl_event_format_text(buf, HL_LINE_MAX, ev, &r);
@@ -57,21 +63,16 @@ log_event(struct healthd *hd, const struct hl_event *ev, const char *path)
 }
 
 void
+log_event(struct healthd *hd, const struct hl_event *ev, const char *path)
+{
+	log_item(hd, ev, NULL, path);
+}
+
+void
 log_repair(struct healthd *hd, const struct hl_repair_report *rep,
 	   const char *path)
 {
-	struct hl_render r = with_path(hd, path);
-	char *buf = malloc(HL_LINE_MAX);
-	int len;
-
-	if (!buf)
-		return;
-	if (hd->opt.json)
-		len = hl_repair_format_json(buf, HL_LINE_MAX, rep, &r);
-	else
-		len = hl_repair_format_text(buf, HL_LINE_MAX, rep, &r);
-	emit(stdout, buf, len);
-	free(buf);
+	log_item(hd, rep->ev, rep, path);
 }
 
 static void

@@ -9,10 +9,10 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 
+#include "clock.h"
 #include "healthd.h"
 #include "service.h"
 
@@ -91,14 +91,6 @@ healthd_spot_repair(struct healthd *hd, const struct hl_event *ev,
 	return need_full;
 }
 
-static uint64_t
-monotonic_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
-}
 
 void
 healthd_full_repair(struct healthd *hd)
@@ -107,14 +99,14 @@ healthd_full_repair(struct healthd *hd)
 	char *where;
 	int error;
 
-	uint64_t now = monotonic_ns(), last = atomic_load(&hd->last_full_ns);
+	uint64_t now = clock_ns(CLOCK_MONOTONIC), last = atomic_load(&hd->last_full_ns);
 
 	if (atomic_load(&hd->shut_down)) {
 		atomic_fetch_add(&hd->stats.abandoned, 1);
 		return;
 	}
 	/* One run checks everything: a second request so soon adds nothing. */
-	if (last && now - last < FULL_REPAIR_HOLDOFF_S * 1000000000ULL) {
+	if (last && now - last < FULL_REPAIR_HOLDOFF_S * NSEC_PER_SEC) {
 		atomic_fetch_add(&hd->stats.coalesced, 1);
 		log_debug(hd, "full repair asked for %llu ms ago; not again",
 			  (unsigned long long)((now - last) / 1000000));

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "xfs_health_abi.h"
+#include "clock.h"
 #include "mounts.h"
 #include "service.h"
 #include "starter.h"
@@ -40,7 +41,7 @@ enum {
  * same mount id on the same mount point within this window is started
  * once; systemd would only restart the unit, but the log would repeat.
  */
-#define REPEAT_WINDOW_NS (10ULL * 1000000000ULL)
+#define REPEAT_WINDOW_NS (10 * NSEC_PER_SEC)
 
 struct started {
 	uint64_t mnt_id;
@@ -104,20 +105,11 @@ say_err(const char *fmt, ...)
 			say_err(__VA_ARGS__);                                  \
 	} while (0)
 
-static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
-}
-
 /* Forget starts older than the window; true if @mi was started in it. */
 static bool
 started_recently(struct starter *st, const struct mount_info *mi)
 {
-	uint64_t now = now_ns();
+	uint64_t now = clock_ns(CLOCK_MONOTONIC);
 	size_t kept = 0;
 	bool found = false;
 
@@ -157,7 +149,7 @@ remember_started(struct starter *st, const struct mount_info *mi)
 	st->started[st->nr_started++] = (struct started){
 		.mnt_id = mi->mnt_id,
 		.mnt_point = point,
-		.when_ns = now_ns(),
+		.when_ns = clock_ns(CLOCK_MONOTONIC),
 	};
 }
 

@@ -23,8 +23,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "clock.h"
 #include "healthd.h"
 
 #define NR_STARTED	 256 /* repairs remembered for covering later reports */
@@ -52,15 +52,6 @@ struct work_queue {
 	unsigned int nr_threads;
 };
 
-static uint64_t
-coarse_now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME_COARSE, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
-}
-
 static bool
 same_key(const struct hl_pending_key *a, const struct hl_pending_key *b)
 {
@@ -73,7 +64,7 @@ static bool
 covered(const struct work_queue *q, const struct hl_pending_key *key,
 	const struct hl_event *ev)
 {
-	uint64_t now = coarse_now_ns();
+	uint64_t now = clock_ns(CLOCK_REALTIME_COARSE);
 
 	for (size_t i = 0; i < NR_STARTED; i++) {
 		const struct started *s = &q->started[i];
@@ -84,7 +75,7 @@ covered(const struct work_queue *q, const struct hl_pending_key *key,
 		if (s->start_ns > ev->time_ns)
 			return true;
 		if (s->failed &&
-		    now < s->start_ns + FAILED_HOLDOFF_S * 1000000000ULL)
+		    now < s->start_ns + FAILED_HOLDOFF_S * NSEC_PER_SEC)
 			return true;
 	}
 	return false;
@@ -100,7 +91,7 @@ note_started(struct work_queue *q, const struct hl_pending_key *key,
 
 	s->key = *key;
 	s->mask = mask;
-	s->start_ns = coarse_now_ns();
+	s->start_ns = clock_ns(CLOCK_REALTIME_COARSE);
 	s->failed = false;
 	q->next_started = (q->next_started + 1) % NR_STARTED;
 	return slot;
