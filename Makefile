@@ -5,6 +5,7 @@
 #   make check-unit       CUnit tests of libhealth
 #   make check-cmd        golden-output tests of the built binary (no kernel)
 #   make check-valgrind   the same with every program run under valgrind
+#   make check-sanitized  unit, cmd and VM tiers built with ASan and UBSan
 #   make check-xfs        tests/xfs on this host's kernel (needs >= 7.0, root)
 #   make check-vm         tests/xfs inside a QEMU guest running Debian's newest kernel
 #   make demo             show xfs_health at work on a real XFS inside the guest
@@ -106,7 +107,7 @@ UNIT_PROG	:= tests/unit/unit-tests
 
 ALL_OBJS	:= $(LIB_OBJS) $(IO_OBJS) $(HEALER_OBJS) $(UNIT_OBJS)
 
-.PHONY: all check check-unit check-cmd check-valgrind check-xfs check-vm check-all demo bench deps \
+.PHONY: all check check-unit check-cmd check-valgrind check-sanitized check-xfs check-vm check-all demo bench deps \
 	install uninstall clean
 
 PROGS		:= $(IO_PROG) $(HEALER_PROG)
@@ -164,6 +165,10 @@ check-cmd: $(PROGS)
 
 check-valgrind: $(PROGS)
 	$(Q)tests/cmd/run --valgrind
+
+# Every tier again with ASan and UBSan, in a scratch copy of the tree.
+check-sanitized:
+	$(Q)tools/check-sanitized
 
 check-xfs: $(PROGS)
 	$(Q)tests/xfs/check
