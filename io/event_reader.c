@@ -32,6 +32,7 @@ struct event_reader {
 	int error;	/* errno of a failed read */
 	int wake_fd;	/* eventfd: stop now */
 	bool mount_gone; /* the watched mount vanished, the stream did not end */
+	bool out_gone;	 /* nobody reads our output any more */
 	unsigned char *buf;
 };
 
@@ -73,16 +74,20 @@ stop_requested(struct event_reader *r)
 }
 
 /*
- * Wait until the monitor is readable (1), or we are told to stop or the
- * deadline passes (0).  The monitor reports readable once it is detached, so
- * an unmount always ends the wait.
+ * Wait until the monitor is readable (1), or we are told to stop, the
+ * deadline passes or the reader of our output goes away (0).  The monitor
+ * reports readable once it is detached, so an unmount always ends the wait.
+ * A closed pipe is otherwise noticed only at the next write, which may never
+ * come on a quiet filesystem ("healthmon | head -1" would wait forever).
  */
 static int
 wait_readable(struct event_reader *r, uint64_t deadline)
 {
-	struct pollfd pfd[2] = {
+	struct pollfd pfd[3] = {
 		{ .fd = r->opts.fd, .events = POLLIN },
 		{ .fd = r->wake_fd, .events = POLLIN },
+		/* POLLERR and POLLHUP need no asking; poll skips fd < 0. */
+		{ .fd = r->opts.out_fd, .events = 0 },
 	};
 	unsigned int gone = 0;
 
@@ -97,11 +102,15 @@ wait_readable(struct event_reader *r, uint64_t deadline)
 			if (deadline - now < (uint64_t)slice)
 				slice = deadline - now;
 		}
-		ret = poll(pfd, 2, slice);
+		ret = poll(pfd, 3, slice);
 		if (ret < 0 && errno != EINTR)
 			return 1; /* let read() report the problem */
 		if (ret > 0 && pfd[1].revents)
 			return 0;
+		if (ret > 0 && pfd[2].revents) {
+			r->out_gone = true;
+			return 0;
+		}
 		if (ret > 0)
 			return 1;
 		/*
@@ -276,6 +285,8 @@ reader_finish(struct event_reader *r)
 	error = r->error;
 	if (!error && r->mount_gone)
 		error = ENODEV;
+	if (!error && r->out_gone)
+		error = EPIPE;
 	reader_free_chunks(r->head);
 	pthread_cond_destroy(&r->cond);
 	pthread_mutex_destroy(&r->lock);

@@ -14,6 +14,8 @@ struct reader_opts {
 	uint64_t timeout_ms; /* stop reading after this long; 0: never */
 	size_t max_backlog;  /* stop reading while this much is untaken */
 	uint64_t mnt_id;     /* the monitored mount (statx), 0: not watched */
+	int out_fd;	     /* a pipe or socket whose reader going away stops
+				us (POLLERR), < 0: none */
 };
 
 /* The bytes of one read(), in order. */
@@ -44,8 +46,9 @@ int reader_wake_fd(const struct event_reader *r);
 
 /*
  * Stop, wait for the thread, free everything: 0, -errno of a failed read,
- * or -ENODEV if the watched mount went away and the kernel never ended the
- * stream (a frozen filesystem unmounted lazily keeps its monitor alive).
+ * -ENODEV if the watched mount went away and the kernel never ended the
+ * stream (a frozen filesystem unmounted lazily keeps its monitor alive), or
+ * -EPIPE if nobody reads out_fd any more.
  */
 int reader_finish(struct event_reader *r);
 

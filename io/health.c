@@ -91,8 +91,12 @@ report_inode(struct health_run *run, uint64_t ino)
 	} req = { .hdr = { .ino = ino, .icount = 1 } };
 
 	if (ioctl(run->fd, XFS_IOC_BULKSTAT, &req) < 0) {
+		int err = errno;
+
 		io_error("health: XFS_IOC_BULKSTAT (inode %llu): %s",
-			 (unsigned long long)ino, strerror(errno));
+			 (unsigned long long)ino, strerror(err));
+		if (err == EPERM)
+			io_error("health: -i needs CAP_SYS_ADMIN (the filesystem, AGs and rtgroups do not)");
 		return EXIT_CMD_FAILED;
 	}
 	if (req.hdr.ocount != 1 || req.bs.bs_ino != ino) {

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,8 @@
 #define DEFAULT_BUFSIZE 65536	     /* the kernel's largest out buffer */
 #define MAX_BUFSIZE	(64u << 20)
 #define MAX_BACKLOG	(256u << 20) /* 4 M events waiting to be printed */
+#define MAX_DELAY_MS	3600000	     /* -d: an hour */
+#define MAX_TIMEOUT_S	(86400 * 365) /* -t: a year */
 
 struct healthmon_opts {
 	bool give_up_fd; /* -c */
@@ -46,6 +49,7 @@ struct monitor {
 	bool lost;	 /* the kernel dropped events */
 	bool write_err;	 /* stdout failed */
 	uint64_t mnt_id; /* the monitored mount, to notice it going away */
+	bool holds_fs;	 /* our own descriptor keeps the filesystem alive */
 };
 
 /* The running reader's wake descriptor, for the signal handler. */
@@ -121,9 +125,29 @@ show_batch(struct monitor *m, struct reader_chunk *batch, int *status)
 		}
 	}
 	/* One flush per batch: lines appear without delay. */
-	if (fflush(stdout) != 0)
+	if (io_flush_stdout() != 0)
 		m->write_err = true;
+	/* And a recording that cannot be written is said at once. */
+	if (more && m->record && fflush(m->record) != 0) {
+		io_error("healthmon: writing %s: %s", m->opts->record,
+			 strerror(errno));
+		*status |= EXIT_CMD_FAILED;
+		more = false;
+	}
 	return more && !m->write_err;
+}
+
+/* Our stdout when it is a pipe or socket, whose reader can go away. */
+static int
+watched_stdout(void)
+{
+	int fd = fileno(stdout);
+	struct stat st;
+
+	if (fd < 0 || fstat(fd, &st) < 0 ||
+	    !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
+		return -1;
+	return fd;
 }
 
 /*
@@ -142,6 +166,7 @@ pump(struct monitor *m, int fd, const char *what)
 		.timeout_ms = o->timeout_s * 1000,
 		.max_backlog = MAX_BACKLOG,
 		.mnt_id = m->mnt_id,
+		.out_fd = watched_stdout(),
 	};
 	struct sigaction sa = { .sa_handler = catch_stop }, old_int, old_term;
 	struct event_reader *reader;
@@ -172,9 +197,16 @@ pump(struct monitor *m, int fd, const char *what)
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 
-	if (error == -ENODEV) {
-		io_error("healthmon: %s is no longer mounted, but the kernel did not end the monitor (was it frozen?)",
-			 m->render.mountpoint);
+	if (error == -EPIPE) {
+		/* The reader of our output left: quiet, as a failed write. */
+		m->write_err = true;
+	} else if (error == -ENODEV) {
+		if (m->holds_fs)
+			io_error("healthmon: %s is no longer mounted, but our own descriptor keeps the filesystem alive, so the kernel does not end the monitor (-c gives it up)",
+				 m->render.mountpoint);
+		else
+			io_error("healthmon: %s is no longer mounted, but the kernel did not end the monitor (was it frozen, or unmounted lazily while still in use?)",
+				 m->render.mountpoint);
 		status |= EXIT_CMD_FAILED;
 	} else if (error) {
 		io_error("healthmon: reading %s: %s", what, strerror(-error));
@@ -193,6 +225,46 @@ pump(struct monitor *m, int fd, const char *what)
 	return status;
 }
 
+static uint64_t
+mount_id(int fd)
+{
+	struct statx stx;
+
+	if (statx(fd, "", AT_EMPTY_PATH, STATX_MNT_ID, &stx) == 0 &&
+	    (stx.stx_mask & STATX_MNT_ID))
+		return stx.stx_mnt_id;
+	return 0;
+}
+
+/*
+ * Is mount @id a bind mount of a directory inside its filesystem?  Its root
+ * (the fourth field of mountinfo) is then not "/".
+ */
+static bool
+mount_is_subtree(uint64_t id)
+{
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+	char line[8192], root[4096];
+	bool subtree = false;
+
+	if (!f || !id) {
+		if (f)
+			fclose(f);
+		return false;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		uint64_t mid;
+
+		if (sscanf(line, "%" SCNu64 " %*u %*s %4095s", &mid, root) == 2 &&
+		    mid == id) {
+			subtree = strcmp(root, "/") != 0;
+			break;
+		}
+	}
+	fclose(f);
+	return subtree;
+}
+
 /* Why the kernel refused, in words a tester can act on. */
 static const char *
 monitor_hint(int err, int fd)
@@ -207,24 +279,17 @@ monitor_hint(int err, int fd)
 		return "monitoring is already active on this filesystem";
 	case EPERM:
 		if (statx(fd, "", AT_EMPTY_PATH, STATX_BASIC_STATS, &stx) == 0 &&
-		    (stx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT) &&
-		    !(stx.stx_attributes & STATX_ATTR_MOUNT_ROOT))
-			return "the monitor must be opened on the filesystem's root directory";
+		    (stx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT)) {
+			if (!(stx.stx_attributes & STATX_ATTR_MOUNT_ROOT))
+				return "the monitor must be opened on the filesystem's root directory";
+			/* The root of a mount, but of a bind mount. */
+			if (mount_is_subtree(mount_id(fd)))
+				return "the monitor must be opened on the filesystem's root directory, not on a bind mount of a directory inside it";
+		}
 		return "CAP_SYS_ADMIN in the initial user namespace is needed";
 	default:
 		return NULL;
 	}
-}
-
-static uint64_t
-mount_id(int fd)
-{
-	struct statx stx;
-
-	if (statx(fd, "", AT_EMPTY_PATH, STATX_MNT_ID, &stx) == 0 &&
-	    (stx.stx_mask & STATX_MNT_ID))
-		return stx.stx_mnt_id;
-	return 0;
 }
 
 static int
@@ -241,7 +306,7 @@ open_monitor(int fd, bool verbose)
 		const char *hint = monitor_hint(err, fd);
 
 		/* The strerror words stay as xfs_io prints them. */
-		fflush(stdout);
+		io_flush_stdout();
 		if (hint)
 			fprintf(stderr, "XFS_IOC_HEALTH_MONITOR: %s (%s)\n",
 				strerror(err), hint);
@@ -251,6 +316,16 @@ open_monitor(int fd, bool verbose)
 		return -err;
 	}
 	return mon;
+}
+
+/* Is @path the regular file open on @fd? */
+static bool
+same_file(const char *path, int fd)
+{
+	struct stat a, b;
+
+	return stat(path, &a) == 0 && fstat(fd, &b) == 0 && S_ISREG(a.st_mode) &&
+	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 static int
@@ -269,6 +344,12 @@ run_monitor(const struct healthmon_opts *o)
 			io_error("healthmon: %s: %s", o->replay, strerror(errno));
 			return EXIT_CMD_FAILED;
 		}
+		if (o->record && same_file(o->record, fd)) {
+			/* Opening it to record would empty it first. */
+			io_error("healthmon: -o %s is the stream being replayed", o->record);
+			close(fd);
+			return EXIT_USAGE;
+		}
 	} else {
 		struct io_file *file = file_current();
 
@@ -277,6 +358,7 @@ run_monitor(const struct healthmon_opts *o)
 		if (fd < 0)
 			return EXIT_CMD_FAILED;
 		m.mnt_id = mount_id(file->fd);
+		m.holds_fs = !o->give_up_fd;
 		if (o->probe) {
 			close(fd);
 			return EXIT_ALL_OK;
@@ -339,6 +421,15 @@ bad_arg(const char *what, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* A number past its limit: say what the limit is. */
+static int
+too_large(const char *what, const char *arg, uint64_t max, const char *unit)
+{
+	io_error("healthmon: %s %s is larger than %" PRIu64 "%s", what, arg, max,
+		 unit);
+	return EXIT_USAGE;
+}
+
 /* The filter names come from the tables the decoder uses. */
 static void
 healthmon_help_names(void)
@@ -386,7 +477,11 @@ healthmon_f(int argc, char **argv)
 					   optarg);
 				return EXIT_USAGE;
 			}
-			if (parse_u64(optarg, 3600000, &val))
+			error = parse_u64(optarg, MAX_DELAY_MS, &val);
+			if (error == -ERANGE)
+				return too_large("delay", optarg, MAX_DELAY_MS,
+						 " ms");
+			if (error)
 				return bad_arg("delay", optarg);
 			o.delay_ms = val;
 			break;
@@ -415,7 +510,11 @@ healthmon_f(int argc, char **argv)
 			o.label = optarg;
 			break;
 		case 'n':
-			if (parse_u64(optarg, UINT64_MAX, &val) || !val)
+			error = parse_u64(optarg, UINT64_MAX, &val);
+			if (error == -ERANGE)
+				return too_large("event count", optarg,
+						 UINT64_MAX, "");
+			if (error || !val)
 				return bad_arg("event count", optarg);
 			o.max_events = val;
 			break;
@@ -426,7 +525,11 @@ healthmon_f(int argc, char **argv)
 			o.probe = true;
 			break;
 		case 't':
-			if (parse_u64(optarg, 86400 * 365, &val) || !val)
+			error = parse_u64(optarg, MAX_TIMEOUT_S, &val);
+			if (error == -ERANGE)
+				return too_large("timeout", optarg, MAX_TIMEOUT_S,
+						 " seconds");
+			if (error || !val)
 				return bad_arg("timeout", optarg);
 			o.timeout_s = val;
 			break;

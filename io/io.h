@@ -51,6 +51,8 @@ void print_table_names(FILE *f, const struct hl_name_table *table);
 /* Diagnostics go to stderr after stdout is flushed, so 2>&1 stays ordered. */
 void io_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void io_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* fflush(stdout), remembering why the first write failed. */
+int io_flush_stdout(void);
 int io_check_stdout(void);
 
 /* Each command's record, listed once in io/commands.c. */

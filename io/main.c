@@ -43,7 +43,7 @@ run_interactive(void)
 	       (line = input_read_line(prompt)) != NULL) {
 		status |= command_run_line(line, false);
 		free(line);
-		fflush(stdout);
+		io_flush_stdout();
 	}
 	if (isatty(STDIN_FILENO) && !command_quit_requested())
 		putchar('\n');
@@ -137,7 +137,7 @@ main(int argc, char **argv)
 		for (int i = 0; i < nr_cmds && !command_quit_requested(); i++) {
 			status |= command_run_line(cmds[i].text,
 						   cmds[i].each_file);
-			fflush(stdout);
+			io_flush_stdout();
 		}
 	}
 

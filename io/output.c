@@ -1,16 +1,49 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Diagnostics and the end-of-run check that stdout really was written. */
 #include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "io.h"
 
+/*
+ * The errno of the first failed write to stdout, for the report at exit: by
+ * then errno says something else (isatty() leaves ENOTTY behind), and a
+ * flush with nothing left to write fails no more.
+ */
+static int stdout_errno;
+
+int
+io_flush_stdout(void)
+{
+	bool was_bad = ferror(stdout);
+	int saved = errno, ret;
+
+	errno = 0;
+	ret = fflush(stdout);
+	if (!stdout_errno && errno && (ret != 0 || (!was_bad && ferror(stdout))))
+		stdout_errno = errno;
+	if (ret == 0)
+		errno = saved;
+	return ret;
+}
+
+/* Nobody reads the pipe or socket @fd any more. */
+static bool
+reader_gone(int fd)
+{
+	struct pollfd pfd = { .fd = fd, .events = 0 };
+
+	return fd >= 0 && poll(&pfd, 1, 0) == 1 &&
+	       (pfd.revents & (POLLERR | POLLHUP));
+}
+
 static void
 vreport(bool prefixed, const char *fmt, va_list ap)
 {
-	fflush(stdout);
+	io_flush_stdout();
 	if (prefixed)
 		fprintf(stderr, "%s: ", progname);
 	vfprintf(stderr, fmt, ap);
@@ -48,14 +81,20 @@ io_check_stdout(void)
 {
 	int err = 0;
 
-	if (fflush(stdout) != 0 || ferror(stdout))
-		err = errno ? errno : EIO;
+	/* -1: a write failed, but why is no longer known. */
+	if (io_flush_stdout() != 0 || ferror(stdout))
+		err = stdout_errno ? stdout_errno : -1;
+	if (err < 0 && reader_gone(fileno(stdout)))
+		err = EPIPE;
 	if (fclose(stdout) != 0 && !err)
-		err = errno ? errno : EIO;
+		err = errno ? errno : -1;
 	if (!err)
 		return EXIT_ALL_OK;
-	if (err != EPIPE)
+	if (err > 0 && err != EPIPE)
 		fprintf(stderr, "%s: write error on standard output: %s\n",
 			progname, strerror(err));
+	else if (err < 0)
+		fprintf(stderr, "%s: write error on standard output\n",
+			progname);
 	return EXIT_CMD_FAILED;
 }

@@ -26,6 +26,17 @@ scrub_iflags(const struct scrub_opts *o)
 	return flags;
 }
 
+void
+scrub_explain(const struct scrub_opts *o, int err)
+{
+	if (err == ESHUTDOWN)
+		io_error("%s: the filesystem has shut down; it must be "
+			 "unmounted and repaired offline",
+			 scrub_verb(o));
+	else if (err == EPERM)
+		io_error("%s: CAP_SYS_ADMIN is needed", scrub_verb(o));
+}
+
 int
 scrub_outcome_status(enum hl_scrub_outcome outcome)
 {
@@ -61,6 +72,7 @@ scrub_one(const struct scrub_opts *o, const struct hl_scrub_request *req)
 		res.outcome = HL_SCRUB_ERROR;
 		/* xfs_io's perror() line, which QA scripts match. */
 		io_message("%s: %s", scrub_verb(o), strerror(res.error));
+		scrub_explain(o, res.error);
 	} else {
 		res.flags = sm.sm_flags;
 		res.outcome = hl_scrub_judge(res.mode, res.flags);
@@ -84,7 +96,7 @@ scrub_one(const struct scrub_opts *o, const struct hl_scrub_request *req)
 		for (size_t i = 0; i < n && i < ARRAY_SIZE(lines); i++)
 			printf("%s\n", lines[i]);
 	}
-	fflush(stdout);
+	io_flush_stdout();
 	return status;
 }
 

@@ -36,6 +36,13 @@ scrub_mode(const struct scrub_opts *o)
 /* The input flags of every check the options ask for. */
 uint32_t scrub_iflags(const struct scrub_opts *o);
 
+/*
+ * After xfs_io's line for a failed call, what the error means where its
+ * words mislead or do not say why (ESHUTDOWN reads "Cannot send after
+ * transport endpoint shutdown"; EPERM means CAP_SYS_ADMIN is missing).
+ */
+void scrub_explain(const struct scrub_opts *o, int err);
+
 /* Exit-status bits for one object's outcome. */
 int scrub_outcome_status(enum hl_scrub_outcome outcome);
 

@@ -160,7 +160,7 @@ report_call(struct scrub_run *run, const struct hl_scrub_call *call, bool *ends)
 	const struct hl_scrub_vec *vecs = &run->plan.vecs[call->first];
 	const uint32_t *in = &run->in_flags[call->first];
 	bool skipping = false;
-	int status = EXIT_ALL_OK;
+	int status = EXIT_ALL_OK, end_error = 0;
 
 	for (size_t i = 0; i < call->nr; i++) {
 		const struct hl_scrub_vec *v = &vecs[i];
@@ -190,8 +190,11 @@ report_call(struct scrub_run *run, const struct hl_scrub_call *call, bool *ends)
 			res.error = -v->ret;
 			res.outcome = v->ret == -ENOENT ? HL_SCRUB_ABSENT
 							: HL_SCRUB_ERROR;
-			if (hl_scrub_error_ends_run(res.error))
+			if (hl_scrub_error_ends_run(res.error) && !*ends) {
 				*ends = true;
+				/* After this call's lines: once, not per check. */
+				end_error = res.error;
+			}
 		}
 		hl_scrub_summary_add(&run->summary, res.outcome);
 		status |= scrub_outcome_status(res.outcome);
@@ -204,7 +207,9 @@ report_call(struct scrub_run *run, const struct hl_scrub_call *call, bool *ends)
 			report_text(run, &res);
 		}
 	}
-	fflush(stdout);
+	io_flush_stdout();
+	if (end_error)
+		scrub_explain(run->o, end_error);
 	return status;
 }
 
@@ -219,6 +224,7 @@ run_probe(struct scrub_run *run, const struct hl_scrub_call *call)
 		if (vecs[i].ret) {
 			io_message("%s: %s", scrub_verb(run->o),
 				   strerror(-vecs[i].ret));
+			scrub_explain(run->o, -vecs[i].ret);
 			return EXIT_CMD_FAILED;
 		}
 	}
@@ -303,7 +309,7 @@ scrub_all(const struct scrub_opts *o)
 					       &run.render);
 	if (error)
 		status |= EXIT_CMD_FAILED;
-	fflush(stdout);
+	io_flush_stdout();
 out:
 	hl_render_free(&run.render);
 	free(run.kvecs);

@@ -155,7 +155,7 @@ print_bad(struct vm_run *run, const struct hl_bad_range *r)
 			error = hl_media_owner_write(stdout, &owners[i]);
 		media_owners_free(owners, nr);
 	}
-	if (error || fflush(stdout) != 0)
+	if (error || io_flush_stdout() != 0)
 		run->status |= EXIT_CMD_FAILED; /* reported at exit */
 }
 
@@ -394,7 +394,7 @@ explain(struct vm_run *run, int err, bool known_absent)
 	const char *file = run->file->name;
 
 	/* xfs_io's line, word for word, then what it means here. */
-	fflush(stdout);
+	io_flush_stdout();
 	progress_clear(run);
 	fprintf(stderr, "%s: ioctl(XFS_IOC_VERIFY_MEDIA) [\"%s\"]: %s\n",
 		progname, file, strerror(err));
@@ -476,7 +476,7 @@ report(struct vm_run *run)
 		else if (!run->bad.nr && !run->fatal)
 			error = hl_verify_timing_write(stdout, &run->st);
 	}
-	if (error || fflush(stdout) != 0)
+	if (error || io_flush_stdout() != 0)
 		run->status |= EXIT_CMD_FAILED;
 	if (run->bad.nr)
 		run->status |= EXIT_PROBLEM;
