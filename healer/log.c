@@ -16,16 +16,26 @@
 
 static pthread_mutex_t console_lock = PTHREAD_MUTEX_INITIALIZER;
 
+static bool log_lost; /* stdout failed once: said so on stderr */
+
 static void
 emit(FILE *f, const char *line, int len)
 {
+	int err = 0;
+
 	if (len < 0)
 		return;
 	pthread_mutex_lock(&console_lock);
-	/* A failed write (no reader) must not stop the healing. */
-	if (fwrite(line, 1, len, f) == (size_t)len)
-		fflush(f);
+	/* A failed write (no reader, a full disk) must not stop the healing. */
+	if (fwrite(line, 1, len, f) != (size_t)len || fflush(f))
+		err = errno ? errno : EIO;
 	clearerr(f);
+	if (err && f == stdout && !log_lost) {
+		log_lost = true;
+		fprintf(stderr, "xfs_healthd: write error on standard output: "
+				"%s; the log is lost, repairs go on\n",
+			strerror(err));
+	}
 	pthread_mutex_unlock(&console_lock);
 }
 

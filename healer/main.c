@@ -95,6 +95,23 @@ usage(FILE *f)
 		   "255 for a setup error.  See xfs_healthd(8).\n");
 }
 
+/* What was printed must have reached stdout, or we fail and say why. */
+static int
+finish_stdout(void)
+{
+	int err;
+
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return EXIT_OK;
+	/* A reader that went away (head -1) is no news; a full disk is. */
+	err = errno ? errno : EIO;
+	if (err != EPIPE)
+		fprintf(stderr,
+			"xfs_healthd: write error on standard output: %s\n",
+			strerror(err));
+	return EXIT_UNSUPPORTED;
+}
+
 static void
 try_help(void)
 {
@@ -109,8 +126,9 @@ print_svcname(const char *mountpoint)
 
 	if (error == -EINVAL) {
 		fprintf(stderr,
-			"xfs_healthd: %s: not an absolute path without . or "
-			".. components, which a unit name needs\n",
+			"xfs_healthd: %s: systemd cannot name a unit after this "
+			"path (it must be absolute, without .., and make a name "
+			"of at most 255 bytes)\n",
 			mountpoint);
 		return EXIT_UNSUPPORTED;
 	}
@@ -121,7 +139,7 @@ print_svcname(const char *mountpoint)
 	}
 	printf("%s\n", unit);
 	free(unit);
-	return fflush(stdout) ? EXIT_UNSUPPORTED : EXIT_OK;
+	return finish_stdout();
 }
 
 static int
@@ -163,10 +181,10 @@ parse_args(int argc, char **argv, struct healthd_opts *o, bool *svcname)
 			break;
 		case 'V':
 			printf("xfs_healthd version %s\n", XFS_HEALTH_VERSION);
-			exit(fflush(stdout) ? EXIT_UNSUPPORTED : EXIT_OK);
+			exit(finish_stdout());
 		case OPT_HELP:
 			usage(stdout);
-			exit(fflush(stdout) ? EXIT_UNSUPPORTED : EXIT_OK);
+			exit(finish_stdout());
 		default:
 			try_help();
 			return -1;
@@ -180,6 +198,11 @@ parse_args(int argc, char **argv, struct healthd_opts *o, bool *svcname)
 		return -1;
 	}
 	o->mountpoint = argv[optind];
+	if (!*o->mountpoint) {
+		fprintf(stderr, "xfs_healthd: the mount point is an empty "
+				"string\n");
+		return -1;
+	}
 	return 0;
 }
 
@@ -200,6 +223,12 @@ main(int argc, char **argv)
 	bool svcname = false;
 	int status;
 
+	/*
+	 * A reader that goes away must not kill us: not a repair half-way,
+	 * and not even --help, whose write error is then reported.
+	 */
+	signal(SIGPIPE, SIG_IGN);
+
 	for (int i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "--start"))
 			return starter_main(argc, argv);
@@ -210,9 +239,6 @@ main(int argc, char **argv)
 		return EXIT_UNSUPPORTED;
 	if (svcname)
 		return print_svcname(hd.opt.mountpoint);
-
-	/* A log reader that goes away must not kill a repair half-way. */
-	signal(SIGPIPE, SIG_IGN);
 
 	status = healthd_setup(&hd);
 	if (status < 0) {

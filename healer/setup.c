@@ -18,6 +18,32 @@
 #include "healthd.h"
 #include "mounts.h"
 
+#define CAP_SYS_ADMIN_BIT 21
+
+/*
+ * Without CAP_SYS_ADMIN every step fails in its own misleading way (the
+ * property reads as unset, repair looks unsupported, the monitor is
+ * refused): say the one real reason first.  Unknown (no /proc): go on.
+ */
+static bool
+lacks_sys_admin(void)
+{
+	FILE *f = fopen("/proc/self/status", "re");
+	unsigned long long caps;
+	char line[256];
+	bool lacks = false;
+
+	if (!f)
+		return false;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "CapEff: %llx", &caps) == 1) {
+			lacks = !(caps & (1ULL << CAP_SYS_ADMIN_BIT));
+			break;
+		}
+	fclose(f);
+	return lacks;
+}
+
 /* Kernels without statmount(): find the mount in the mount table. */
 static bool
 listed_as_xfs(const char *real)
@@ -198,6 +224,11 @@ healthd_setup(struct healthd *hd)
 	if (hl_render_init(&hd->render, hd->mnt)) {
 		fprintf(stderr, "xfs_healthd: %s: %s\n", hd->mnt,
 			strerror(ENOMEM));
+		return EXIT_SETUP;
+	}
+	if (lacks_sys_admin()) {
+		log_error(hd, "CAP_SYS_ADMIN is needed to monitor and repair "
+			      "a filesystem.");
 		return EXIT_SETUP;
 	}
 
