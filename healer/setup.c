@@ -67,38 +67,40 @@ listed_as_xfs(const char *real)
 	return found;
 }
 
-/* Is @fd the root of an XFS mounted at @mnt?  Learn its mount id. */
+/*
+ * Is @fd the root of an XFS mounted at @mnt?  Learn its mount id.  0,
+ * -EXDEV for a bind mount of a directory inside an XFS, else -EINVAL.
+ */
 static int
 check_mount(struct healthd *hd, int fd)
 {
 	struct mount_info mi = {0};
 	char *real = realpath(hd->mnt, NULL);
-	bool ok = false;
-	int error;
+	int error = -EINVAL;
 
 	if (!real)
 		return -errno;
-	error = mount_id_of_fd(fd, &hd->mnt_id);
-	if (!error)
-		error = mount_stat(hd->mnt_id, &mi);
-	if (!error) {
-		ok = !strcmp(mi.fstype, "xfs") && !strcmp(mi.mnt_point, real);
-		log_debug(hd, "mount id 0x%llx fstype %s at %s source %s",
+	if (!mount_id_of_fd(fd, &hd->mnt_id) && !mount_stat(hd->mnt_id, &mi)) {
+		log_debug(hd, "mount id 0x%llx fstype %s at %s root %s source %s",
 			  (unsigned long long)hd->mnt_id, mi.fstype,
-			  mi.mnt_point, mi.sb_source ? mi.sb_source : "?");
+			  mi.mnt_point, mi.mnt_root,
+			  mi.sb_source ? mi.sb_source : "?");
+		if (!strcmp(mi.fstype, "xfs") && !strcmp(mi.mnt_point, real))
+			/* The monitor is only for the root: not just EPERM. */
+			error = strcmp(mi.mnt_root, "/") ? -EXDEV : 0;
 	} else {
-		log_debug(hd, "statmount: %s; reading the mount table",
-			  strerror(-error));
+		log_debug(hd, "no statmount; reading the mount table");
 		hd->mnt_id = 0;
-		ok = listed_as_xfs(real);
+		if (listed_as_xfs(real))
+			error = 0;
 	}
 	mount_info_free(&mi);
-	if (ok) {
-		hd->where = real;
-		return 0;
+	if (error) {
+		free(real);
+		return error;
 	}
-	free(real);
-	return -EINVAL;
+	hd->where = real;
+	return 0;
 }
 
 /* trusted.xfs:autofsck on the root directory; unset if unreadable. */
@@ -245,7 +247,15 @@ healthd_setup(struct healthd *hd)
 	hd->has_rmapbt = geo.flags & XFS_FSOP_GEOM_FLAGS_RMAPBT;
 	hd->has_parent = geo.flags & XFS_FSOP_GEOM_FLAGS_PARENT;
 
-	if (check_mount(hd, fd)) {
+	switch (check_mount(hd, fd)) {
+	case 0:
+		break;
+	case -EXDEV:
+		log_error(hd, "Not a XFS mount point: a bind mount of a "
+			      "directory inside the filesystem, not of its root.");
+		status = EXIT_SETUP;
+		goto out;
+	default:
 		log_error(hd, "Not a XFS mount point.");
 		status = EXIT_SETUP;
 		goto out;
