@@ -4,6 +4,11 @@
  * time (libedit by default; GNU readline would make the binary GPLv3, so it
  * is only an option); anything else is read as plain lines, because the
  * editors differ in how they prompt and echo on a pipe.
+ *
+ * libedit is not linked but loaded (dlopen) at the first line read from a
+ * terminal: with its libraries (libtinfo, libbsd, libmd) it would be most
+ * of the start-up of a non-interactive run (-c, scripts), two thirds of its
+ * instructions.  Without libedit.so.2, a terminal gets plain lines.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -12,12 +17,14 @@
 #include <unistd.h>
 
 #if defined(LINE_EDITOR_LIBEDIT)
+#include <dlfcn.h>
 #include <editline/readline.h>
 #elif defined(LINE_EDITOR_READLINE)
 #include <readline/history.h>
 #include <readline/readline.h>
 #endif
 
+#include "command.h"
 #include "input.h"
 
 const char input_editor_name[] = LINE_EDITOR_NAME;
@@ -42,6 +49,55 @@ read_plain(const char *prompt)
 		line[len - 1] = '\0';
 	return line;
 }
+
+#if defined(LINE_EDITOR_LIBEDIT)
+/* libedit's functions, from the library loaded at the first use. */
+static struct {
+	__typeof__(readline) *readline;
+	__typeof__(add_history) *add_history;
+	__typeof__(using_history) *using_history;
+	__typeof__(stifle_history) *stifle_history;
+} ed;
+
+/* Loads libedit once; false (after a notice) if it cannot be. */
+static bool
+load_editor(void)
+{
+	static int loaded; /* 0 not tried, 1 loaded, -1 failed */
+	void *h;
+
+	if (loaded)
+		return loaded > 0;
+	loaded = -1;
+	h = dlopen("libedit.so.2", RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		fprintf(stderr, "%s: no line editing: %s\n", progname, dlerror());
+		return false;
+	}
+	ed.readline = (__typeof__(ed.readline))dlsym(h, "readline");
+	ed.add_history = (__typeof__(ed.add_history))dlsym(h, "add_history");
+	ed.using_history = (__typeof__(ed.using_history))dlsym(h, "using_history");
+	ed.stifle_history = (__typeof__(ed.stifle_history))dlsym(h, "stifle_history");
+	if (!ed.readline || !ed.add_history || !ed.using_history || !ed.stifle_history) {
+		fprintf(stderr, "%s: no line editing: libedit.so.2 lacks readline()\n",
+			progname);
+		dlclose(h);
+		return false;
+	}
+	loaded = 1;
+	return true;
+}
+#define readline ed.readline
+#define add_history ed.add_history
+#define using_history ed.using_history
+#define stifle_history ed.stifle_history
+#elif defined(LINE_EDITOR_READLINE)
+static bool
+load_editor(void)
+{
+	return true;
+}
+#endif
 
 #if defined(LINE_EDITOR_LIBEDIT) || defined(LINE_EDITOR_READLINE)
 static char *
@@ -68,7 +124,9 @@ input_read_line(const char *prompt)
 	if (!isatty(STDIN_FILENO))
 		return read_plain(NULL);
 #if defined(LINE_EDITOR_LIBEDIT) || defined(LINE_EDITOR_READLINE)
-	return read_edited(prompt);
+	if (load_editor())
+		return read_edited(prompt);
+	return read_plain(prompt);
 #else
 	return read_plain(prompt);
 #endif
