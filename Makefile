@@ -6,10 +6,13 @@
 #   make check-cmd        golden-output tests of the built binary (no kernel)
 #   make check-valgrind   the same with every program run under valgrind
 #   make check-sanitized  unit, cmd and VM tiers built with ASan and UBSan
+#   make check-hardening  valgrind cmd tier, sanitized unit+cmd, fuzz-smoke
+#                         (part of make check)
 #   make check-xfs        tests/xfs on this host's kernel (needs >= 7.0, root)
 #   make check-vm         tests/xfs inside a QEMU guest running Debian's newest kernel
 #   make demo             show xfs_health at work on a real XFS inside the guest
 #   make bench            every performance goal, one table (tests/bench/results.md)
+#   make fuzz             libFuzzer targets (tests/fuzz), FUZZ_TIME s each
 #   make install          PREFIX, DESTDIR, SBINDIR, MANDIR, SYSTEMD_UNITDIR
 #
 # Knobs: V=1 (echo commands), WERROR=1, SANITIZE=address,undefined,
@@ -110,7 +113,7 @@ UNIT_PROG	:= tests/unit/unit-tests
 
 ALL_OBJS	:= $(LIB_OBJS) $(IO_OBJS) $(HEALER_OBJS) $(UNIT_OBJS)
 
-.PHONY: all check check-unit check-cmd check-valgrind check-sanitized check-xfs check-vm check-all demo bench deps \
+.PHONY: all check check-unit check-cmd check-valgrind check-sanitized check-hardening check-xfs check-vm check-all demo bench deps \
 	install uninstall clean
 
 PROGS		:= $(IO_PROG) $(HEALER_PROG)
@@ -157,7 +160,18 @@ check-all:
 	$(Q)status=0; \
 	$(MAKE) --no-print-directory check-unit || status=1; \
 	$(MAKE) --no-print-directory check-cmd || status=1; \
+	$(MAKE) --no-print-directory check-hardening || status=1; \
 	$(MAKE) --no-print-directory check-vm || status=1; \
+	exit $$status
+
+# The quick hardening passes: the cmd tier under valgrind, unit and cmd
+# tiers with ASan+UBSan, a short fuzzing run.  (All tiers sanitized, the
+# VM's too: make check-sanitized; long fuzzing: make fuzz.)
+check-hardening: $(PROGS)
+	$(Q)status=0; \
+	tests/cmd/run --valgrind || status=1; \
+	tools/check-sanitized check-unit check-cmd || status=1; \
+	$(MAKE) --no-print-directory fuzz-smoke || status=1; \
 	exit $$status
 
 check-unit: $(UNIT_PROG)
@@ -219,5 +233,7 @@ uninstall:
 clean:
 	rm -f $(ALL_OBJS) $(ALL_OBJS:.o=.d) $(LIB) $(PROGS) $(UNIT_PROG) .build-flags
 	rm -rf tests/cmd/out tests/xfs/results tests/bench/build
+
+include tests/fuzz/fuzz.mk
 
 -include $(ALL_OBJS:.o=.d)

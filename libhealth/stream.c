@@ -34,6 +34,9 @@ hl_stream_feed(struct hl_stream *s, const void *buf, size_t len, hl_event_fn fn,
 
 	if (!s || !fn || (!buf && len))
 		return -EINVAL;
+	/* An empty read: memcpy must not see a NULL @buf, even for 0 bytes. */
+	if (!len)
+		return 0;
 
 	if (s->partial_len) {
 		size_t take = HL_EVENT_SIZE - s->partial_len;

@@ -388,6 +388,28 @@ test_stream_empty(void)
 	CU_ASSERT_EQUAL(c.nr, 0);
 }
 
+/* An empty read (NULL, 0) in the middle of a record keeps the part held. */
+static void
+test_stream_empty_mid_record(void)
+{
+	unsigned char buf[MAX_EVENTS * HL_EVENT_SIZE];
+	size_t total = upstream_events_nr * HL_EVENT_SIZE;
+	struct collect c = {.nr = 0};
+	struct hl_stream s;
+	size_t left;
+
+	sample_encode(upstream_events, upstream_events_nr, buf);
+	hl_stream_init(&s);
+	CU_ASSERT_EQUAL(hl_stream_feed(&s, buf, 10, collect_fn, &c), 0);
+	CU_ASSERT_EQUAL(hl_stream_feed(&s, NULL, 0, collect_fn, &c), 0);
+	CU_ASSERT_EQUAL(hl_stream_end(&s, &left), -EBADMSG);
+	CU_ASSERT_EQUAL(left, 10);
+	CU_ASSERT_EQUAL(s.bytes, 10);
+	CU_ASSERT_EQUAL(
+		hl_stream_feed(&s, buf + 10, total - 10, collect_fn, &c), 0);
+	check_collected(&c);
+}
+
 /* A callback's non-zero return stops the feed right after its record. */
 static void
 test_stream_stop(void)
@@ -451,6 +473,7 @@ static const struct unit_test tests[] = {
 	{"stream ragged reads", test_stream_ragged},
 	{"stream truncated", test_stream_truncated},
 	{"stream empty", test_stream_empty},
+	{"stream empty read mid-record", test_stream_empty_mid_record},
 	{"stream stop", test_stream_stop},
 	{"stream arguments", test_stream_args},
 };
