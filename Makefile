@@ -89,7 +89,7 @@ else
   $(error LINE_EDITOR must be auto, libedit, readline or none)
 endif
 
-# libhealth escapes JSON strings with json-c.
+# json-c only checks our JSON in the unit tests (libhealth writes its own).
 JSON_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags json-c 2>/dev/null)
 JSON_LIBS	:= $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null || echo -ljson-c)
 
@@ -130,7 +130,7 @@ FORCE:
 	$(quiet) CC $@
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-libhealth/%.o tests/unit/%.o: ALL_CFLAGS += $(JSON_CFLAGS)
+tests/unit/%.o: ALL_CFLAGS += $(JSON_CFLAGS)
 io/%.o: ALL_CFLAGS += $(EDITOR_CFLAGS) -DLINE_EDITOR_NAME='"$(EDITOR_KIND)"'
 
 $(LIB): $(LIB_OBJS)
@@ -139,11 +139,11 @@ $(LIB): $(LIB_OBJS)
 
 $(IO_PROG): $(IO_OBJS) $(LIB)
 	$(quiet) LD $@
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(IO_OBJS) $(LIB) $(JSON_LIBS) $(EDITOR_LIBS) $(LIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(IO_OBJS) $(LIB) $(EDITOR_LIBS) $(LIBS)
 
 $(HEALER_PROG): $(HEALER_OBJS) $(LIB)
 	$(quiet) LD $@
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(HEALER_OBJS) $(LIB) $(JSON_LIBS) $(LIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(HEALER_OBJS) $(LIB) $(LIBS)
 
 $(UNIT_PROG): $(UNIT_OBJS) $(LIB)
 	$(quiet) LD $@

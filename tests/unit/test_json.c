@@ -486,6 +486,32 @@ test_odd_mount_bytes(void)
 	hl_render_free(&r);
 }
 
+/* The exact bytes, so the form stays what doc/output-format.md says. */
+static void
+check_line_start(const char *mount, const char *want)
+{
+	struct hl_event ev = {.domain = 1, .type = 1};
+	struct hl_render r;
+	const char *line;
+
+	CU_ASSERT_EQUAL_FATAL(hl_render_init(&r, mount), 0);
+	line = json_of(&ev, &r);
+	CU_ASSERT_EQUAL(strncmp(line, want, strlen(want)), 0);
+	hl_render_free(&r);
+}
+
+static void
+test_escape_bytes(void)
+{
+	check_line_start(odd_utf8,
+			 "{\"mount\":\"/mnt/\\\"q\\\" \\\\b\\\\\\n"
+			 "\\r\\t\\b\\f\\u0001\\u001f\x7f/\xc3\xa9"
+			 "\xe2\x82\xac\xf0\x9f\x98\x80/u\",\"domain\"");
+	check_line_start("\xff\n", "{\"mount\":\"\xef\xbf\xbd\\n\","
+				   "\"mount_hex\":\"ff0a\",\"domain\"");
+	check_line_start("", "{\"mount\":\"\",\"domain\"");
+}
+
 static void
 test_empty_mount(void)
 {
@@ -579,6 +605,7 @@ static const struct unit_test tests[] = {
 	{"every mask bit", test_every_mask_bit},
 	{"odd UTF-8 mount point", test_odd_mount_utf8},
 	{"mount point not UTF-8", test_odd_mount_bytes},
+	{"escaped bytes", test_escape_bytes},
 	{"empty mount point", test_empty_mount},
 	{"ENOSPC", test_enospc},
 	{"bad arguments", test_bad_args},
