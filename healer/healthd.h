@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "health.h"
+#include "pathcache.h"
 #include "xfs_health_abi.h"
 
 /* Exit statuses, as xfs_healer's (systemd's ExecCondition reads them). */
@@ -60,6 +61,7 @@ struct healthd {
 
 	pthread_mutex_t where_lock;
 	char *where; /* where the filesystem is mounted now */
+	struct path_cache paths; /* for log lines (pathcache.h) */
 
 	struct healthd_stats stats;
 	struct work_queue *queue;
@@ -87,11 +89,15 @@ int healthd_open_fs(struct healthd *hd);
 
 /*
  * The path of inode @ino/@gen (mount point included) into a malloc'd *path,
- * when parent pointers know one.  @fd: the root from healthd_open_fs, or -1
- * to open it here.  0 or a negative errno.
+ * when parent pointers know one, walked now.  @fd: the root from
+ * healthd_open_fs, or -1 to open it here.  0 or a negative errno.
  */
 int healthd_inode_path(struct healthd *hd, int fd, uint64_t ino, uint32_t gen,
 		       char **path);
+
+/* The same for an event's log line: a path found within a second will do. */
+int healthd_logged_path(struct healthd *hd, uint64_t ino, uint32_t gen,
+			char **path);
 
 /* repair.c */
 /*

@@ -35,7 +35,7 @@ dispatch(const struct hl_event *ev, void *arg)
 		if (ev->payload == HL_PAYLOAD_FILERANGE ||
 		    (ev->payload == HL_PAYLOAD_HEALTH &&
 		     ev->domain == XFS_HEALTH_MONITOR_DOMAIN_INODE))
-			healthd_inode_path(hd, -1, ev->ino, ev->gen, &path);
+			healthd_logged_path(hd, ev->ino, ev->gen, &path);
 		log_event(hd, ev, path);
 		free(path);
 	}

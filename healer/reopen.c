@@ -90,6 +90,7 @@ healthd_open_fs(struct healthd *hd)
 			hd->where = moved;
 			hd->moved = true;
 			moved = NULL;
+			path_cache_clear(&hd->paths);
 			log_notice(hd, "Filesystem moved to %s.", hd->where);
 		}
 		pthread_mutex_unlock(&hd->where_lock);
@@ -144,5 +145,17 @@ healthd_inode_path(struct healthd *hd, int fd, uint64_t ino, uint32_t gen,
 	}
 	pthread_mutex_unlock(&hd->where_lock);
 	free(rel);
+	if (!error)
+		path_cache_put(&hd->paths, ino, gen, *path);
 	return error;
+}
+
+int
+healthd_logged_path(struct healthd *hd, uint64_t ino, uint32_t gen,
+		    char **path)
+{
+	*path = path_cache_get(&hd->paths, ino, gen);
+	if (*path)
+		return 0;
+	return healthd_inode_path(hd, -1, ino, gen, path);
 }

@@ -223,6 +223,7 @@ healthd_setup(struct healthd *hd)
 
 	hd->mnt = hd->opt.mountpoint;
 	pthread_mutex_init(&hd->where_lock, NULL);
+	path_cache_init(&hd->paths);
 	if (hl_render_init(&hd->render, hd->mnt)) {
 		fprintf(stderr, "xfs_healthd: %s: %s\n", hd->mnt,
 			strerror(ENOMEM));
@@ -290,5 +291,6 @@ healthd_teardown(struct healthd *hd)
 	hd->mon_fd = -1;
 	free(hd->where);
 	hd->where = NULL;
+	path_cache_destroy(&hd->paths);
 	hl_render_free(&hd->render);
 }

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The paths of the inodes the log named last.  One damaged file draws a
+ * burst of reports (every read of it, every retry), and each log line wants
+ * its path: a parent-pointer walk that competes with the repair the first
+ * report started.  A path found less than a second ago is used again
+ * instead.  Lookups after a repair always walk (the repair may have fixed
+ * the tree) and refresh the entry.
+ */
+#ifndef XFS_HEALTH_HEALER_PATHCACHE_H
+#define XFS_HEALTH_HEALER_PATHCACHE_H
+
+#include <pthread.h>
+#include <stdint.h>
+
+#define PATH_CACHE_SLOTS 8
+
+struct path_cache {
+	pthread_mutex_t lock;
+	unsigned int next; /* the slot to replace next */
+	struct {
+		uint64_t ino;
+		uint32_t gen;
+		uint64_t found_ns; /* CLOCK_MONOTONIC; 0: empty */
+		char *path;
+	} slot[PATH_CACHE_SLOTS];
+};
+
+void path_cache_init(struct path_cache *pc);
+void path_cache_destroy(struct path_cache *pc);
+
+/* A malloc'd copy of the path of @ino/@gen if one was found within a second. */
+char *path_cache_get(struct path_cache *pc, uint64_t ino, uint32_t gen);
+
+/* Remember @path for @ino/@gen (a copy; without memory, nothing). */
+void path_cache_put(struct path_cache *pc, uint64_t ino, uint32_t gen,
+		    const char *path);
+
+/* Forget every path: the filesystem is somewhere else now. */
+void path_cache_clear(struct path_cache *pc);
+
+#endif /* XFS_HEALTH_HEALER_PATHCACHE_H */
