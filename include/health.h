@@ -691,7 +691,8 @@ struct hl_verify_stats {
 	uint64_t nr_bad;   /* bad ranges */
 	uint64_t calls;	   /* XFS_IOC_VERIFY_MEDIA calls */
 	uint64_t elapsed_ns;
-	int error; /* errno of a call the kernel refused, or 0 */
+	int error;  /* errno of a call the kernel refused, or 0 */
+	int signal; /* the signal that stopped the walk early, or 0 */
 };
 
 /*

@@ -169,6 +169,7 @@ pump(struct monitor *m, int fd, const char *what)
 		.out_fd = watched_stdout(),
 	};
 	struct sigaction sa = { .sa_handler = catch_stop }, old_int, old_term;
+	sigset_t stop;
 	struct event_reader *reader;
 	struct reader_chunk *batch;
 	int status = EXIT_ALL_OK, error;
@@ -181,8 +182,11 @@ pump(struct monitor *m, int fd, const char *what)
 	}
 	stop_fd = reader_wake_fd(reader);
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
+	io_stop_signals(&stop);
+	if (sigismember(&stop, SIGINT))
+		sigaction(SIGINT, &sa, &old_int);
+	if (sigismember(&stop, SIGTERM))
+		sigaction(SIGTERM, &sa, &old_term);
 
 	while ((batch = reader_take(reader)) != NULL) {
 		bool more = show_batch(m, batch, &status);
@@ -194,8 +198,10 @@ pump(struct monitor *m, int fd, const char *what)
 
 	error = reader_finish(reader);
 	stop_fd = -1;
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
+	if (sigismember(&stop, SIGINT))
+		sigaction(SIGINT, &old_int, NULL);
+	if (sigismember(&stop, SIGTERM))
+		sigaction(SIGTERM, &old_term, NULL);
 
 	if (error == -EPIPE) {
 		/* The reader of our output left: quiet, as a failed write. */

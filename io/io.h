@@ -3,6 +3,7 @@
 #ifndef XFS_HEALTH_IO_H
 #define XFS_HEALTH_IO_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -47,6 +48,12 @@ int parse_u64(const char *arg, uint64_t max, uint64_t *val);
 int parse_name_list(const struct hl_name_table *table, char *list,
 		    uint64_t *mask, const char **bad);
 void print_table_names(FILE *f, const struct hl_name_table *table);
+
+/*
+ * SIGINT and SIGTERM, less those we were started with ignored: the signals
+ * that stop a long command (io/signals.c).
+ */
+void io_stop_signals(sigset_t *set);
 
 /* Diagnostics go to stderr after stdout is flushed, so 2>&1 stays ordered. */
 void io_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -5,13 +5,17 @@
  * bad range held.
  */
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/eventfd.h>
 #include <sys/ioctl.h>
+#include <sys/signalfd.h>
 
 #include "io.h"
 #include "media_map.h"
@@ -56,7 +60,7 @@ struct vm_run {
 	size_t nr_pieces, next_piece;
 
 	pthread_mutex_t lock;
-	pthread_cond_t cond;
+	int done_fd;	      /* eventfd: the last thread has finished */
 	unsigned int running; /* threads still walking */
 	struct hl_bad_list bad;
 	size_t printed; /* bad ranges already printed */
@@ -93,11 +97,14 @@ progress_clear(struct vm_run *run)
 	run->drawn = false;
 }
 
-/* Never called with run->lock held. */
+/*
+ * The main thread redraws; a worker printing a bad range clears the line.
+ * Both under run->lock, so they never write over each other.
+ */
 static void
 progress_draw(struct vm_run *run)
 {
-	uint64_t now = now_ns(), done;
+	uint64_t now = now_ns();
 	struct hl_verify_stats st;
 	char line[160];
 	int n;
@@ -107,12 +114,9 @@ progress_draw(struct vm_run *run)
 	if (now - run->last_draw < PROGRESS_EVERY_NS)
 		return;
 	run->last_draw = now;
-	pthread_mutex_lock(&run->lock);
 	st = run->st;
-	done = run->done;
-	pthread_mutex_unlock(&run->lock);
 	st.elapsed_ns = now - run->t0;
-	n = hl_verify_progress_format(line, sizeof(line), &st, done,
+	n = hl_verify_progress_format(line, sizeof(line), &st, run->done,
 				      run->planned);
 	if (n < 0)
 		return;
@@ -236,9 +240,6 @@ walk_piece(struct vm_run *run, const struct hl_daddr_range *piece)
 			flush_bad(run, c.start, false);
 		stop = run->fatal != 0;
 		pthread_mutex_unlock(&run->lock);
-
-		if (run->stream)
-			progress_draw(run);
 		if (stop)
 			return false;
 	}
@@ -264,19 +265,65 @@ worker(void *arg)
 			break;
 	}
 	pthread_mutex_lock(&run->lock);
-	run->running--;
-	pthread_cond_signal(&run->cond);
+	if (--run->running == 0 && eventfd_write(run->done_fd, 1) < 0) {
+		/* cannot fail: the counter is far from full */
+	}
 	pthread_mutex_unlock(&run->lock);
 	return NULL;
 }
 
-/* N threads; this one draws the progress line until they are done. */
+/*
+ * Stopped by SIGINT or SIGTERM: report what was found so far, as at the end
+ * (the calls in flight cannot be waited for: the kernel ends a walk early
+ * only for a fatal signal), then die of that signal, which ends them.
+ */
+static void report(struct vm_run *run);
+
+static void __attribute__((noreturn))
+stop_now(struct vm_run *run, int sig)
+{
+	sigset_t set;
+
+	pthread_mutex_lock(&run->lock); /* the workers stay out */
+	run->st.elapsed_ns = now_ns() - run->t0;
+	run->st.signal = sig;
+	progress_clear(run);
+	if (!run->stream)
+		hl_bad_list_sort(&run->bad);
+	report(run);
+	/* An interrupted call tells nothing: only finished ones count. */
+	io_error("verify_media: stopped by SIG%s; finished calls covered %llu "
+		 "of %llu bytes",
+		 sigabbrev_np(sig), (unsigned long long)run->done << HL_BBSHIFT,
+		 (unsigned long long)run->planned << HL_BBSHIFT);
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	_exit(128 + sig); /* not reached */
+}
+
+/*
+ * N threads walk the pieces; this one waits for them, redraws the progress
+ * line and takes SIGINT and SIGTERM (blocked in all of them meanwhile).
+ */
 static int
 run_threads(struct vm_run *run, unsigned int n)
 {
 	pthread_t tids[MAX_THREADS];
 	unsigned int started = 0;
-	int error = 0;
+	sigset_t stop, old;
+	int sig_fd, error = 0;
+
+	io_stop_signals(&stop);
+	pthread_sigmask(SIG_BLOCK, &stop, &old);
+	sig_fd = signalfd(-1, &stop, SFD_CLOEXEC | SFD_NONBLOCK);
+	run->done_fd = eventfd(0, EFD_CLOEXEC);
+	if (sig_fd < 0 || run->done_fd < 0) {
+		error = errno;
+		goto out;
+	}
 
 	pthread_mutex_lock(&run->lock);
 	for (; started < n; started++) {
@@ -285,19 +332,44 @@ run_threads(struct vm_run *run, unsigned int n)
 			break;
 		run->running++;
 	}
-	while (run->running) {
-		struct timespec ts;
-
-		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_sec += 1;
-		pthread_cond_timedwait(&run->cond, &run->lock, &ts);
-		pthread_mutex_unlock(&run->lock);
-		progress_draw(run);
-		pthread_mutex_lock(&run->lock);
-	}
+	if (!run->running && eventfd_write(run->done_fd, 1) < 0)
+		error = errno;
 	pthread_mutex_unlock(&run->lock);
+
+	for (;;) {
+		struct pollfd pfd[2] = {
+			{.fd = run->done_fd, .events = POLLIN},
+			{.fd = sig_fd, .events = POLLIN},
+		};
+		int timeout = run->progress ? (int)(PROGRESS_EVERY_NS / 1000000) : -1;
+		struct signalfd_siginfo si;
+
+		if (poll(pfd, 2, timeout) < 0 && errno != EINTR)
+			break; /* cannot happen; the joins below still wait */
+		if (pfd[1].revents & POLLIN &&
+		    read(sig_fd, &si, sizeof(si)) == sizeof(si))
+			stop_now(run, si.ssi_signo);
+		if (pfd[0].revents & POLLIN)
+			break;
+		pthread_mutex_lock(&run->lock);
+		progress_draw(run);
+		pthread_mutex_unlock(&run->lock);
+	}
 	for (unsigned int i = 0; i < started; i++)
 		pthread_join(tids[i], NULL);
+	/* A signal in the last moments: the report is complete, show it so. */
+	{
+		struct signalfd_siginfo si;
+
+		if (read(sig_fd, &si, sizeof(si)) == sizeof(si))
+			stop_now(run, si.ssi_signo);
+	}
+out:
+	if (run->done_fd >= 0)
+		close(run->done_fd);
+	if (sig_fd >= 0)
+		close(sig_fd);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (error && !started) {
 		io_error("verify_media: %s", strerror(error));
 		return -error;
@@ -473,7 +545,7 @@ report(struct vm_run *run)
 		flush_bad(run, 0, true);
 		if (o->verbose && !run->fatal)
 			error = hl_verify_summary_write(stdout, &run->st);
-		else if (!run->bad.nr && !run->fatal)
+		else if (!run->bad.nr && !run->fatal && !run->st.signal)
 			error = hl_verify_timing_write(stdout, &run->st);
 	}
 	if (error || io_flush_stdout() != 0)
@@ -543,7 +615,7 @@ verify_media(const struct vm_opts *o, const struct xfs_fsop_geom *geo)
 		.file = file_current(),
 		.kernel_end = UINT64_MAX,
 		.lock = PTHREAD_MUTEX_INITIALIZER,
-		.cond = PTHREAD_COND_INITIALIZER,
+		.done_fd = -1,
 	};
 	struct hl_range_list ranges = {0};
 	int error;
@@ -579,14 +651,9 @@ verify_media(const struct vm_opts *o, const struct xfs_fsop_geom *geo)
 			run.status |= EXIT_CMD_FAILED;
 			goto out;
 		}
-		if (o->threads > 1) {
-			if (run_threads(&run, o->threads) < 0) {
-				run.status |= EXIT_CMD_FAILED;
-				goto out;
-			}
-		} else {
-			run.running = 1;
-			worker(&run);
+		if (run_threads(&run, o->threads) < 0) {
+			run.status |= EXIT_CMD_FAILED;
+			goto out;
 		}
 	}
 	run.st.elapsed_ns = now_ns() - run.t0;

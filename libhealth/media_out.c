@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include <linux/fsmap.h>
 
 #include "jsonstr.h"
@@ -532,6 +533,13 @@ render_json(struct hl_out *o, const void *ctx)
 		num(o, "ioctl_errno", (uint64_t)s->error, false);
 		string(o, "ioctl_error",
 		       out_errtext(s->error, buf, sizeof(buf)));
+	}
+	if (s->signal) {
+		const char *abbrev = sigabbrev_np(s->signal);
+
+		out_lit(o, ",\"stopped_by\":\"SIG");
+		out_str(o, abbrev ? abbrev : "?");
+		out_char(o, '"');
 	}
 	out_lit(o, ",\"bad_ranges\":[");
 	for (size_t i = 0; i < j->nr_bad; i++) {

@@ -5,6 +5,7 @@
  * splitting, GETFSMAP merging and owners, and the printed forms.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <json-c/json.h>
@@ -919,6 +920,22 @@ test_json(void)
 	b = json_object_array_get_idx(json_object_object_get(obj, "bad_ranges"),
 				      0);
 	CU_ASSERT_FALSE(json_object_object_get_ex(b, "owners", &v));
+	CU_ASSERT_FALSE(json_object_object_get_ex(obj, "stopped_by", &v));
+	json_object_put(obj);
+	free(c.text);
+
+	/* Stopped by a signal: said, and the object is still whole. */
+	s.error = 0;
+	s.signal = SIGTERM;
+	capture_start(&c);
+	CU_ASSERT_EQUAL(hl_verify_json_write(c.f, "/mnt", &s, bad, 1, false),
+			0);
+	obj = parse_json(capture_end(&c));
+	CU_ASSERT_STRING_EQUAL(jstr(obj, "stopped_by"), "SIGTERM");
+	CU_ASSERT_FALSE(json_object_object_get_ex(obj, "ioctl_errno", &v));
+	CU_ASSERT_EQUAL(json_object_array_length(
+				json_object_object_get(obj, "bad_ranges")),
+			1);
 	json_object_put(obj);
 	free(c.text);
 
