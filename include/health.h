@@ -378,6 +378,9 @@ int hl_event_decode(const void *record, size_t len, struct hl_event *ev);
  */
 int hl_event_encode(const struct hl_event *ev, void *record, size_t len);
 
+/* Field by field: the struct has padding that memcmp would compare. */
+bool hl_event_equal(const struct hl_event *a, const struct hl_event *b);
+
 /*
  * Reassembly of records split across reads: the kernel copies out as many
  * bytes as fit, so a read size that is not a multiple of 64 splits a record.

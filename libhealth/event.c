@@ -164,3 +164,14 @@ hl_event_encode(const struct hl_event *ev, void *record, size_t len)
 	memcpy(record, &k, sizeof(k));
 	return 0;
 }
+
+bool
+hl_event_equal(const struct hl_event *a, const struct hl_event *b)
+{
+	return a->domain == b->domain && a->type == b->type &&
+	       a->time_ns == b->time_ns && a->payload == b->payload &&
+	       a->mask == b->mask && a->group == b->group && a->gen == b->gen &&
+	       a->error == b->error && a->ino == b->ino &&
+	       a->count == b->count && a->daddr == b->daddr &&
+	       a->bbcount == b->bbcount && a->pos == b->pos && a->len == b->len;
+}

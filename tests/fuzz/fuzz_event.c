@@ -36,17 +36,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-static bool
-same_event(const struct hl_event *a, const struct hl_event *b)
-{
-	return a->domain == b->domain && a->type == b->type &&
-	       a->time_ns == b->time_ns && a->payload == b->payload &&
-	       a->mask == b->mask && a->group == b->group && a->gen == b->gen &&
-	       a->error == b->error && a->ino == b->ino &&
-	       a->count == b->count && a->daddr == b->daddr &&
-	       a->bbcount == b->bbcount && a->pos == b->pos && a->len == b->len;
-}
-
 typedef int (*format_fn)(char *buf, size_t len, const struct hl_event *ev,
 			 const struct hl_render *r);
 
@@ -89,7 +78,7 @@ check_record(const uint8_t *rec, const struct hl_render *r, size_t cut)
 	/* What the decoder kept survives a round trip. */
 	FZ_CHECK(hl_event_encode(&ev, again, sizeof(again)) == 0);
 	FZ_CHECK(hl_event_decode(again, sizeof(again), &ev2) == 0);
-	FZ_CHECK(same_event(&ev, &ev2));
+	FZ_CHECK(hl_event_equal(&ev, &ev2));
 
 	check_format(hl_event_format_text, &ev, r, cut);
 	n = check_format(hl_event_format_json, &ev, r, cut);
@@ -121,7 +110,7 @@ take_event(const struct hl_event *ev, void *arg)
 
 	FZ_CHECK(hl_event_decode(f->stream + f->seen * HL_EVENT_SIZE,
 				 HL_EVENT_SIZE, &want) == 0);
-	FZ_CHECK(same_event(ev, &want));
+	FZ_CHECK(hl_event_equal(ev, &want));
 	f->seen++;
 	return f->seen == f->stop_at ? 7 : 0;
 }

@@ -140,13 +140,3 @@ sample_event(struct hl_event ev)
 	return ev;
 }
 
-bool
-sample_equal(const struct hl_event *a, const struct hl_event *b)
-{
-	return a->domain == b->domain && a->type == b->type &&
-	       a->time_ns == b->time_ns && a->payload == b->payload &&
-	       a->mask == b->mask && a->group == b->group && a->gen == b->gen &&
-	       a->error == b->error && a->ino == b->ino &&
-	       a->count == b->count && a->daddr == b->daddr &&
-	       a->bbcount == b->bbcount && a->pos == b->pos && a->len == b->len;
-}

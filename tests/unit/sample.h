@@ -16,8 +16,6 @@ extern const char upstream_text[];
 /* Encode @nr events into @buf (nr * HL_EVENT_SIZE bytes). */
 void sample_encode(const struct hl_event *ev, size_t nr, unsigned char *buf);
 
-/* Field by field: the struct has padding that memcmp would compare. */
-bool sample_equal(const struct hl_event *a, const struct hl_event *b);
 
 /* An event with the payload field filled in from domain and type. */
 struct hl_event sample_event(struct hl_event ev);

@@ -210,7 +210,7 @@ test_decode_unaligned(void)
 			hl_event_encode(&want, buf + off, HL_EVENT_SIZE), 0);
 		CU_ASSERT_EQUAL(hl_event_decode(buf + off, HL_EVENT_SIZE, &ev),
 				0);
-		CU_ASSERT(sample_equal(&ev, &want));
+		CU_ASSERT(hl_event_equal(&ev, &want));
 	}
 }
 
@@ -229,7 +229,7 @@ test_round_trip(void)
 		for (size_t b = 48; b < HL_EVENT_SIZE; b++)
 			CU_ASSERT_EQUAL(rec[b], 0);
 		CU_ASSERT_EQUAL(hl_event_decode(rec, sizeof(rec), &ev), 0);
-		CU_ASSERT(sample_equal(&ev, &want));
+		CU_ASSERT(hl_event_equal(&ev, &want));
 		CU_ASSERT_EQUAL(hl_event_encode(&ev, again, sizeof(again)), 0);
 		CU_ASSERT_EQUAL(memcmp(rec, again, sizeof(rec)), 0);
 	}
@@ -288,7 +288,7 @@ check_collected(const struct collect *c)
 	for (size_t i = 0; i < c->nr; i++) {
 		struct hl_event want = sample_event(upstream_events[i]);
 
-		CU_ASSERT(sample_equal(&c->ev[i], &want));
+		CU_ASSERT(hl_event_equal(&c->ev[i], &want));
 	}
 }
 
