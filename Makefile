@@ -11,7 +11,8 @@
 #                         (part of make check)
 #   make check-xfs        tests/xfs on this host's kernel (needs >= 7.0, root)
 #   make check-vm         tests/xfs inside a QEMU guest running Debian's newest kernel
-#                         (VM_TESTS="xfs/NNN ...": only those)
+#                         (VM_TESTS="xfs/NNN ...": only those), then check-units
+#   make check-units      the installed units under systemd in that guest
 #   make demo             show xfs_health at work on a real XFS inside the guest
 #   make bench            every performance goal, one table (tests/bench/results.md)
 #   make fuzz             libFuzzer targets (tests/fuzz), FUZZ_TIME s each
@@ -115,7 +116,7 @@ UNIT_PROG	:= tests/unit/unit-tests
 
 ALL_OBJS	:= $(LIB_OBJS) $(IO_OBJS) $(HEALER_OBJS) $(UNIT_OBJS)
 
-.PHONY: all check check-unit check-cmd check-valgrind check-sanitized check-hardening check-xfs check-vm check-all demo bench deps \
+.PHONY: all check check-unit check-cmd check-valgrind check-sanitized check-hardening check-xfs check-vm check-units check-all demo bench deps \
 	install uninstall clean
 
 PROGS		:= $(IO_PROG) $(HEALER_PROG)
@@ -206,6 +207,10 @@ check-xfs: $(PROGS)
 
 check-vm: $(PROGS)
 	$(Q)tests/vm/run $(VM_TESTS)
+
+# Only the installed units under systemd in the guest (part of check-vm).
+check-units: $(PROGS)
+	$(Q)tests/vm/run --systemd
 
 # Performance goals, each as a ratio against a reference measured in the
 # same run (host rows, then one guest boot); not part of check.  One table,

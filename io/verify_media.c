@@ -74,6 +74,7 @@ struct vm_run {
 	bool drawn; /* a progress line is on the terminal */
 	size_t drawn_len;
 	uint64_t t0, last_draw;
+	int late_signal; /* came after the walk: report all, then die of it */
 	int status;
 };
 
@@ -279,11 +280,24 @@ worker(void *arg)
  */
 static void report(struct vm_run *run);
 
+/* End as the signal would have ended us: the shell's 128+N status. */
 static void __attribute__((noreturn))
-stop_now(struct vm_run *run, int sig)
+die_of(int sig)
 {
 	sigset_t set;
 
+	io_flush_stdout();
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	_exit(128 + sig); /* not reached */
+}
+
+static void __attribute__((noreturn))
+stop_now(struct vm_run *run, int sig)
+{
 	pthread_mutex_lock(&run->lock); /* the workers stay out */
 	run->st.elapsed_ns = now_ns() - run->t0;
 	run->st.signal = sig;
@@ -296,12 +310,7 @@ stop_now(struct vm_run *run, int sig)
 		 "of %llu bytes",
 		 sigabbrev_np(sig), (unsigned long long)run->done << HL_BBSHIFT,
 		 (unsigned long long)run->planned << HL_BBSHIFT);
-	signal(sig, SIG_DFL);
-	sigemptyset(&set);
-	sigaddset(&set, sig);
-	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
-	raise(sig);
-	_exit(128 + sig); /* not reached */
+	die_of(sig);
 }
 
 /*
@@ -357,12 +366,12 @@ run_threads(struct vm_run *run, unsigned int n)
 	}
 	for (unsigned int i = 0; i < started; i++)
 		pthread_join(tids[i], NULL);
-	/* A signal in the last moments: the report is complete, show it so. */
+	/* A signal after the last call: the report is whole; then it ends us. */
 	{
 		struct signalfd_siginfo si;
 
 		if (read(sig_fd, &si, sizeof(si)) == sizeof(si))
-			stop_now(run, si.ssi_signo);
+			run->late_signal = si.ssi_signo;
 	}
 out:
 	if (run->done_fd >= 0)
@@ -675,6 +684,8 @@ out:
 	hl_range_list_free(&ranges);
 	hl_bad_list_free(&run.bad);
 	free(run.pieces);
+	if (run.late_signal)
+		die_of(run.late_signal);
 	return run.status;
 }
 
