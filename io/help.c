@@ -10,7 +10,7 @@ help_all(void)
 	for (const struct command *const *p = command_table; *p; p++)
 		if (command_available(*p))
 			command_print_oneline(*p);
-	printf("\nUse 'help commandname' for extended help.\n");
+	fputs("\nUse 'help commandname' for extended help.\n", stdout);
 }
 
 static int
