@@ -45,8 +45,10 @@ command_find(const char *name)
 	return NULL;
 }
 
-/* fputs, not printf: "-c help" never runs vfprintf, whose first run is a
- * measurable part of a start under emulation (tests/bench/startup). */
+/*
+ * fputs, not printf: "-c help" never runs vfprintf, whose first run is a
+ * measurable part of a start under emulation (tests/bench/startup).
+ */
 void
 command_print_oneline(const struct command *cmd)
 {
