@@ -273,11 +273,6 @@ worker(void *arg)
 	return NULL;
 }
 
-/*
- * Stopped by SIGINT or SIGTERM: report what was found so far, as at the end
- * (the calls in flight cannot be waited for: the kernel ends a walk early
- * only for a fatal signal), then die of that signal, which ends them.
- */
 static void report(struct vm_run *run);
 
 /* End as the signal would have ended us: the shell's 128+N status. */
@@ -295,6 +290,11 @@ die_of(int sig)
 	_exit(128 + sig); /* not reached */
 }
 
+/*
+ * Stopped by SIGINT or SIGTERM: report what was found so far, as at the end
+ * (the calls in flight cannot be waited for: the kernel ends a walk early
+ * only for a fatal signal), then die of that signal, which ends them.
+ */
 static void __attribute__((noreturn))
 stop_now(struct vm_run *run, int sig)
 {
