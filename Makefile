@@ -170,7 +170,7 @@ check-all:
 # The quick hardening passes: the cmd tier under valgrind, unit and cmd
 # tiers with ASan+UBSan and, in the guest, the sanitized binaries through
 # one test of each program and ioctl path (the whole VM tier sanitized
-# takes ~30 min under TCG: make check-sanitized), a short fuzzing run
+# takes ~20 min under TCG: make check-sanitized), a short fuzzing run
 # (long fuzzing: make fuzz).  "make check SANITIZE=..." is every tier on
 # a sanitized build already: valgrind cannot run those, so only fuzz-smoke.
 SANITIZED_VM_TESTS ?= xfs/001 xfs/022 xfs/024 xfs/031 xfs/047 xfs/104 \
