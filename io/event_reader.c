@@ -6,7 +6,6 @@
  * once, and the printing side takes whole batches from it.
  */
 #include <errno.h>
-#include <inttypes.h>
 #include <poll.h>
 #include <stdio.h>
 #include <pthread.h>
@@ -17,6 +16,7 @@
 #include <sys/eventfd.h>
 
 #include "event_reader.h"
+#include "mountinfo.h"
 
 #define POLL_SLICE_MS	 1000 /* recheck the deadline even if nothing wakes us */
 #define MOUNT_GRACE_SLICES 5  /* idle slices with the mount gone before we quit */
@@ -45,24 +45,15 @@ now_ms(void)
 	return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
 }
 
-/* Is mount @id still in our mount table? */
+/* Is mount @id still in our mount table?  If it cannot tell: yes. */
 static bool
 mount_present(uint64_t id)
 {
-	FILE *f = fopen("/proc/self/mountinfo", "re");
-	char line[4096];
-	bool found = false;
+	char *root;
+	int error = mountinfo_root(id, &root);
 
-	if (!f)
-		return true; /* cannot tell: assume it is */
-	while (!found && fgets(line, sizeof(line), f)) {
-		uint64_t mid;
-
-		if (sscanf(line, "%" SCNu64, &mid) == 1 && mid == id)
-			found = true;
-	}
-	fclose(f);
-	return found;
+	free(root);
+	return error != -ENOENT;
 }
 
 static bool

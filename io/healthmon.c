@@ -16,6 +16,7 @@
 
 #include "event_reader.h"
 #include "io.h"
+#include "mountinfo.h"
 #include "xfs_health_abi.h"
 
 #define DEFAULT_BUFSIZE 65536	     /* the kernel's largest out buffer */
@@ -249,25 +250,13 @@ mount_id(int fd)
 static bool
 mount_is_subtree(uint64_t id)
 {
-	FILE *f = fopen("/proc/self/mountinfo", "re");
-	char line[8192], root[4096];
-	bool subtree = false;
+	char *root;
+	bool subtree;
 
-	if (!f || !id) {
-		if (f)
-			fclose(f);
+	if (!id || mountinfo_root(id, &root))
 		return false;
-	}
-	while (fgets(line, sizeof(line), f)) {
-		uint64_t mid;
-
-		if (sscanf(line, "%" SCNu64 " %*u %*s %4095s", &mid, root) == 2 &&
-		    mid == id) {
-			subtree = strcmp(root, "/") != 0;
-			break;
-		}
-	}
-	fclose(f);
+	subtree = strcmp(root, "/") != 0;
+	free(root);
 	return subtree;
 }
 
