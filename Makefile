@@ -5,6 +5,7 @@
 #   make check-unit       CUnit tests of libhealth
 #   make check-cmd        golden-output tests of the built binary (no kernel)
 #   make check-valgrind   the same with every program run under valgrind
+#                         (a dynamic build: see LINK below)
 #   make check-sanitized  unit, cmd and VM tiers built with ASan and UBSan
 #   make check-hardening  valgrind cmd tier, sanitized unit+cmd and a
 #                         sanitized VM run of SANITIZED_VM_TESTS, fuzz-smoke
@@ -19,7 +20,8 @@
 #   make install          PREFIX, DESTDIR, SBINDIR, MANDIR, SYSTEMD_UNITDIR
 #
 # Knobs: V=1 (echo commands), WERROR=1, SANITIZE=address,undefined,
-# LINE_EDITOR=auto|libedit|readline|none (auto prefers libedit).
+# LINE_EDITOR=auto|libedit|readline|none (auto prefers libedit),
+# LINK=auto|static|dynamic (xfs_health; auto: static where it can be).
 
 VERSION		:= 0.1.0
 
@@ -77,19 +79,60 @@ else
 endif
 
 ifeq ($(EDITOR_KIND),libedit)
-  # Not linked: io/input.c loads it (dlopen) for a terminal only, which keeps
-  # it and its libraries out of every non-interactive start.  libdl only
-  # where dlopen is not in libc (glibc < 2.34).
+  # Dynamic builds do not link it: io/input.c loads it (dlopen) for a
+  # terminal only, which keeps it and its libraries out of every
+  # non-interactive start.  libdl only where dlopen is not in libc (glibc
+  # < 2.34).  libbsd's static archive needs libmd, which libedit.pc omits.
   EDITOR_CFLAGS	:= -DLINE_EDITOR_LIBEDIT $(shell $(PKG_CONFIG) --cflags libedit)
+  EDITOR_DYNAMIC_CFLAGS := -DLINE_EDITOR_DLOPEN
   EDITOR_LIBS	:= -Wl,--push-state,--as-needed -ldl -Wl,--pop-state
+  EDITOR_STATIC_LIBS := $(shell $(PKG_CONFIG) --static --libs libedit libbsd 2>/dev/null)
 else ifeq ($(EDITOR_KIND),readline)
   EDITOR_CFLAGS	:= -DLINE_EDITOR_READLINE
   EDITOR_LIBS	:= -lreadline
+  EDITOR_STATIC_LIBS := $(shell $(PKG_CONFIG) --static --libs readline 2>/dev/null || echo -lreadline -ltinfo)
 else ifeq ($(EDITOR_KIND),none)
   EDITOR_CFLAGS	:= -DLINE_EDITOR_NONE
   EDITOR_LIBS	:=
+  EDITOR_STATIC_LIBS :=
 else
   $(error LINE_EDITOR must be auto, libedit, readline or none)
+endif
+
+# ---- linking xfs_health --------------------------------------------------
+# Static (static-pie: still position independent, so still randomized) by
+# default: a start then runs no dynamic loader, which is most of the cost
+# of a short run such as "-c help" (tests/bench/startup: half of it under
+# emulation), and QA scripts start the tool thousands of times.  The line
+# editor is then linked in, not loaded.  LINK=dynamic links libc (and
+# loads libedit at the first line read from a terminal) for packagers who
+# want library updates to reach the binary; sanitized builds are always
+# dynamic (the sanitizer runtimes cannot be linked statically), and so
+# is the build the valgrind tier checks (its heap checks need a dynamic
+# malloc).  auto: static when the C library and the editor's static
+# archives link.
+LINK		?= auto
+ifneq ($(SANITIZE),)
+  LINK_KIND	:= dynamic
+else ifeq ($(LINK),auto)
+  LINK_KIND	:= $(shell t=$$(mktemp) && \
+		     echo 'int main(void) { return 0; }' | \
+		     $(CC) -x c - -static-pie -o "$$t" $(EDITOR_STATIC_LIBS) \
+		     >/dev/null 2>&1 && echo static || echo dynamic; rm -f "$$t")
+else
+  LINK_KIND	:= $(LINK)
+endif
+
+ifeq ($(LINK_KIND),static)
+  IO_LDFLAGS	:= -static-pie
+  IO_LIBS	:= $(EDITOR_STATIC_LIBS)
+  IO_CFLAGS	:= $(EDITOR_CFLAGS)
+else ifeq ($(LINK_KIND),dynamic)
+  IO_LDFLAGS	:=
+  IO_LIBS	:= $(EDITOR_LIBS)
+  IO_CFLAGS	:= $(EDITOR_CFLAGS) $(EDITOR_DYNAMIC_CFLAGS)
+else
+  $(error LINK must be auto, static or dynamic)
 endif
 
 # json-c only checks our JSON in the unit tests (libhealth writes its own).
@@ -124,7 +167,7 @@ PROGS		:= $(IO_PROG) $(HEALER_PROG)
 all: $(PROGS)
 
 # The line-editor choice is baked into objects: rebuild them when it changes.
-build-flags := $(EDITOR_KIND) $(SANITIZE) $(CFLAGS) $(CPPFLAGS) $(WERROR)
+build-flags := $(EDITOR_KIND) $(LINK_KIND) $(SANITIZE) $(CFLAGS) $(CPPFLAGS) $(WERROR)
 .build-flags: FORCE
 	@echo '$(build-flags)' | cmp -s - $@ || echo '$(build-flags)' > $@
 FORCE:
@@ -134,7 +177,8 @@ FORCE:
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 tests/unit/%.o: ALL_CFLAGS += $(JSON_CFLAGS)
-io/%.o: ALL_CFLAGS += $(EDITOR_CFLAGS) -DLINE_EDITOR_NAME='"$(EDITOR_KIND)"'
+io/%.o: ALL_CFLAGS += $(IO_CFLAGS) -DLINE_EDITOR_NAME='"$(EDITOR_KIND)"' \
+			 -DLINK_KIND='"$(LINK_KIND)"'
 
 $(LIB): $(LIB_OBJS)
 	$(quiet) AR $@
@@ -142,7 +186,7 @@ $(LIB): $(LIB_OBJS)
 
 $(IO_PROG): $(IO_OBJS) $(LIB)
 	$(quiet) LD $@
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(IO_OBJS) $(LIB) $(EDITOR_LIBS) $(LIBS)
+	$(Q)tools/link-quietly $(CC) $(ALL_LDFLAGS) $(IO_LDFLAGS) -o $@ $(IO_OBJS) $(LIB) $(IO_LIBS) $(LIBS)
 
 $(HEALER_PROG): $(HEALER_OBJS) $(LIB)
 	$(quiet) LD $@
@@ -175,12 +219,13 @@ check-all:
 # a sanitized build already: valgrind cannot run those, so only fuzz-smoke.
 SANITIZED_VM_TESTS ?= xfs/001 xfs/022 xfs/024 xfs/031 xfs/047 xfs/104 \
 		      xfs/106 xfs/202 xfs/207 xfs/251
+CHECK_SANITIZED	:= tools/check-copy sanitized SANITIZE=address,undefined
 ifeq ($(SANITIZE),)
 check-hardening: $(PROGS)
 	$(Q)status=0; \
-	tests/cmd/run --valgrind || status=1; \
-	VM_TESTS="$(SANITIZED_VM_TESTS)" \
-		tools/check-sanitized check-unit check-cmd check-vm || status=1; \
+	$(MAKE) --no-print-directory check-valgrind || status=1; \
+	$(CHECK_SANITIZED) VM_TESTS="$(SANITIZED_VM_TESTS)" \
+		check-unit check-cmd check-vm || status=1; \
 	$(MAKE) --no-print-directory fuzz-smoke || status=1; \
 	exit $$status
 else
@@ -195,12 +240,19 @@ check-unit: $(UNIT_PROG)
 check-cmd: $(PROGS)
 	$(Q)tests/cmd/run
 
+# valgrind cannot check the heap of a static program: a static build's
+# check is that of a dynamic one, built in a scratch copy of the tree.
+ifeq ($(LINK_KIND),static)
+check-valgrind:
+	$(Q)tools/check-copy dynamic LINK=dynamic check-valgrind
+else
 check-valgrind: $(PROGS)
 	$(Q)tests/cmd/run --valgrind
+endif
 
 # Every tier again with ASan and UBSan, in a scratch copy of the tree.
 check-sanitized:
-	$(Q)tools/check-sanitized
+	$(Q)$(CHECK_SANITIZED) check-unit check-cmd check-vm
 
 check-xfs: $(PROGS)
 	$(Q)tests/xfs/check

@@ -5,10 +5,12 @@
  * is only an option); anything else is read as plain lines, because the
  * editors differ in how they prompt and echo on a pipe.
  *
- * libedit is not linked but loaded (dlopen) at the first line read from a
- * terminal: with its libraries (libtinfo, libbsd, libmd) it would be most
- * of the start-up of a non-interactive run (-c, scripts), two thirds of its
- * instructions.  Without libedit.so.2, a terminal gets plain lines.
+ * A static build (the default, see the Makefile's LINK) links the editor
+ * in.  A dynamic one does not link libedit but loads it (dlopen) at the
+ * first line read from a terminal: with its libraries (libtinfo, libbsd,
+ * libmd) it would be most of the start-up of a non-interactive run (-c,
+ * scripts), two thirds of its instructions.  Without libedit.so.2, a
+ * terminal then gets plain lines.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -17,8 +19,10 @@
 #include <unistd.h>
 
 #if defined(LINE_EDITOR_LIBEDIT)
-#include <dlfcn.h>
 #include <editline/readline.h>
+#if defined(LINE_EDITOR_DLOPEN)
+#include <dlfcn.h>
+#endif
 #elif defined(LINE_EDITOR_READLINE)
 #include <readline/history.h>
 #include <readline/readline.h>
@@ -50,7 +54,7 @@ read_plain(const char *prompt)
 	return line;
 }
 
-#if defined(LINE_EDITOR_LIBEDIT)
+#if defined(LINE_EDITOR_LIBEDIT) && defined(LINE_EDITOR_DLOPEN)
 /* libedit's functions, from the library loaded at the first use. */
 static struct {
 	__typeof__(readline) *readline;
@@ -91,7 +95,7 @@ load_editor(void)
 #define add_history ed.add_history
 #define using_history ed.using_history
 #define stifle_history ed.stifle_history
-#elif defined(LINE_EDITOR_READLINE)
+#elif defined(LINE_EDITOR_LIBEDIT) || defined(LINE_EDITOR_READLINE)
 static bool
 load_editor(void)
 {

@@ -104,8 +104,8 @@ main(int argc, char **argv)
 			}
 			break;
 		case 'V':
-			printf("%s version %s (line editor: %s)\n", progname,
-			       XFS_HEALTH_VERSION, input_editor_name);
+			printf("%s version %s (line editor: %s, %s)\n", progname,
+			       XFS_HEALTH_VERSION, input_editor_name, LINK_KIND);
 			free(cmds);
 			return io_check_stdout();
 		case 'h':
