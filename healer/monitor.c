@@ -85,12 +85,12 @@ nr_workers(const struct healthd *hd)
 static bool
 mount_gone(struct healthd *hd, unsigned int *idle)
 {
-	struct mount_info mi = {0};
+	struct hl_mount_info mi = {0};
 
 	if (!hd->mnt_id)
 		return false;
-	if (mount_stat(hd->mnt_id, &mi) != -ENOENT) {
-		mount_info_free(&mi);
+	if (hl_mount_stat(hd->mnt_id, &mi) != -ENOENT) {
+		hl_mount_info_free(&mi);
 		*idle = 0;
 		return false;
 	}

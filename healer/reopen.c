@@ -51,14 +51,14 @@ stale:
 static char *
 moved_to(struct healthd *hd, const char *where)
 {
-	struct mount_info mi = {0};
+	struct hl_mount_info mi = {0};
 	char *path = NULL;
 
-	if (!hd->mnt_id || mount_stat(hd->mnt_id, &mi))
+	if (!hd->mnt_id || hl_mount_stat(hd->mnt_id, &mi))
 		return NULL;
 	if (strcmp(mi.mnt_point, where))
 		path = strdup(mi.mnt_point);
-	mount_info_free(&mi);
+	hl_mount_info_free(&mi);
 	return path;
 }
 

@@ -74,13 +74,13 @@ listed_as_xfs(const char *real)
 static int
 check_mount(struct healthd *hd, int fd)
 {
-	struct mount_info mi = {0};
+	struct hl_mount_info mi = {0};
 	char *real = realpath(hd->mnt, NULL);
 	int error = -EINVAL;
 
 	if (!real)
 		return -errno;
-	if (!mount_id_of_fd(fd, &hd->mnt_id) && !mount_stat(hd->mnt_id, &mi)) {
+	if (!hl_mount_id_of_fd(fd, &hd->mnt_id) && !hl_mount_stat(hd->mnt_id, &mi)) {
 		log_debug(hd, "mount id 0x%llx fstype %s at %s root %s source %s",
 			  (unsigned long long)hd->mnt_id, mi.fstype,
 			  mi.mnt_point, mi.mnt_root,
@@ -94,7 +94,7 @@ check_mount(struct healthd *hd, int fd)
 		if (listed_as_xfs(real))
 			error = 0;
 	}
-	mount_info_free(&mi);
+	hl_mount_info_free(&mi);
 	if (error) {
 		free(real);
 		return error;

@@ -107,7 +107,7 @@ say_err(const char *fmt, ...)
 
 /* Forget starts older than the window; true if @mi was started in it. */
 static bool
-started_recently(struct starter *st, const struct mount_info *mi)
+started_recently(struct starter *st, const struct hl_mount_info *mi)
 {
 	uint64_t now = clock_ns(CLOCK_MONOTONIC);
 	size_t kept = 0;
@@ -131,7 +131,7 @@ started_recently(struct starter *st, const struct mount_info *mi)
 
 /* Without memory we merely risk saying it twice. */
 static void
-remember_started(struct starter *st, const struct mount_info *mi)
+remember_started(struct starter *st, const struct hl_mount_info *mi)
 {
 	struct started *bigger;
 	char *point;
@@ -168,7 +168,7 @@ forget_started(struct starter *st)
  * this path must not swallow the request.
  */
 static void
-start_unit(struct starter *st, const struct mount_info *mi)
+start_unit(struct starter *st, const struct hl_mount_info *mi)
 {
 	const char *mnt = mi->mnt_point;
 	char *unit;
@@ -199,10 +199,10 @@ start_unit(struct starter *st, const struct mount_info *mi)
 static void
 consider_mount(struct starter *st, uint64_t mnt_id)
 {
-	struct mount_info mi;
+	struct hl_mount_info mi;
 	int ret;
 
-	ret = mount_stat(mnt_id, &mi);
+	ret = hl_mount_stat(mnt_id, &mi);
 	if (ret == -ENOENT) {
 		debug(st, "mount: id 0x%llx is gone",
 		      (unsigned long long)mnt_id);
@@ -224,7 +224,7 @@ consider_mount(struct starter *st, uint64_t mnt_id)
 	}
 	start_unit(st, &mi);
 out:
-	mount_info_free(&mi);
+	hl_mount_info_free(&mi);
 }
 
 /* A SIGTERM or SIGINT is waiting. */
@@ -247,7 +247,7 @@ scan_mounts(struct starter *st, const uint64_t *ids, size_t nr)
 static int
 list_mounts(struct starter *st, uint64_t **ids, size_t *nr)
 {
-	int ret = mount_list(ids, nr);
+	int ret = hl_mount_list(ids, nr);
 
 	if (ret == -ENOSYS)
 		say_err("This program requires the listmount system call.");

@@ -1,16 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Mounts by their unique 64-bit id (statx, statmount, listmount; Linux
- * 6.8+): how xfs_healthd knows its filesystem again after a mount --move and
- * how the starter finds every XFS mount.  0 or a negative errno; no printing.
+ * 6.8+), never reused as the old ids of /proc/self/mountinfo are: how
+ * healthmon notices its mount gone or bound from a subdirectory, how
+ * xfs_healthd knows its filesystem again after a mount --move and how the
+ * starter finds every XFS mount.  0 or a negative errno; no printing.
  */
-#ifndef XFS_HEALTH_HEALER_MOUNTS_H
-#define XFS_HEALTH_HEALER_MOUNTS_H
+#ifndef XFS_HEALTH_MOUNTS_H
+#define XFS_HEALTH_MOUNTS_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-struct mount_info {
+struct hl_mount_info {
 	uint64_t mnt_id; /* unique mount id */
 	char *fstype;	 /* "xfs" */
 	char *mnt_point; /* where it is mounted, in our mount namespace */
@@ -19,19 +21,19 @@ struct mount_info {
 };
 
 /* The unique id of the mount @fd is on (statx STATX_MNT_ID_UNIQUE). */
-int mount_id_of_fd(int fd, uint64_t *mnt_id);
+int hl_mount_id_of_fd(int fd, uint64_t *mnt_id);
 
 /*
  * statmount() of one mount in our mount namespace; -ENOENT if it is gone.
- * Free the strings with mount_info_free (safe on a zeroed @mi).
+ * Free the strings with hl_mount_info_free (safe on a zeroed @mi).
  */
-int mount_stat(uint64_t mnt_id, struct mount_info *mi);
-void mount_info_free(struct mount_info *mi);
+int hl_mount_stat(uint64_t mnt_id, struct hl_mount_info *mi);
+void hl_mount_info_free(struct hl_mount_info *mi);
 
 /*
  * Every mount in the mount namespace (listmount from the root, in batches),
  * as a malloc'd array of ids.  -ENOSYS without listmount.
  */
-int mount_list(uint64_t **ids, size_t *nr);
+int hl_mount_list(uint64_t **ids, size_t *nr);
 
-#endif /* XFS_HEALTH_HEALER_MOUNTS_H */
+#endif /* XFS_HEALTH_MOUNTS_H */

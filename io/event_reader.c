@@ -16,7 +16,7 @@
 #include <sys/eventfd.h>
 
 #include "event_reader.h"
-#include "mountinfo.h"
+#include "mounts.h"
 
 #define POLL_SLICE_MS	 1000 /* recheck the deadline even if nothing wakes us */
 #define MOUNT_GRACE_SLICES 5  /* idle slices with the mount gone before we quit */
@@ -45,14 +45,15 @@ now_ms(void)
 	return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
 }
 
-/* Is mount @id still in our mount table?  If it cannot tell: yes. */
+/* Is mount @id still in our mount namespace?  If it cannot tell: yes. */
 static bool
 mount_present(uint64_t id)
 {
-	char *root;
-	int error = mountinfo_root(id, &root);
+	struct hl_mount_info mi;
+	int error = hl_mount_stat(id, &mi);
 
-	free(root);
+	if (!error)
+		hl_mount_info_free(&mi);
 	return error != -ENOENT;
 }
 

@@ -13,7 +13,7 @@ struct reader_opts {
 	unsigned int delay_ms; /* sleep before the first and after each read */
 	uint64_t timeout_ms; /* stop reading after this long; 0: never */
 	size_t max_backlog;  /* stop reading while this much is untaken */
-	uint64_t mnt_id;     /* the monitored mount (statx), 0: not watched */
+	uint64_t mnt_id;     /* the monitored mount's unique id, 0: not watched */
 	int out_fd;	     /* a pipe or socket whose reader going away stops
 				us (POLLERR), < 0: none */
 };

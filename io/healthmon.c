@@ -16,7 +16,7 @@
 
 #include "event_reader.h"
 #include "io.h"
-#include "mountinfo.h"
+#include "mounts.h"
 #include "xfs_health_abi.h"
 
 #define DEFAULT_BUFSIZE 65536	     /* the kernel's largest out buffer */
@@ -232,31 +232,29 @@ pump(struct monitor *m, int fd, const char *what)
 	return status;
 }
 
+/* The unique id of the mount @fd is on; 0 if the kernel cannot say. */
 static uint64_t
 mount_id(int fd)
 {
-	struct statx stx;
+	uint64_t id;
 
-	if (statx(fd, "", AT_EMPTY_PATH, STATX_MNT_ID, &stx) == 0 &&
-	    (stx.stx_mask & STATX_MNT_ID))
-		return stx.stx_mnt_id;
-	return 0;
+	return hl_mount_id_of_fd(fd, &id) == 0 ? id : 0;
 }
 
 /*
  * Is mount @id a bind mount of a directory inside its filesystem?  Its root
- * (the fourth field of mountinfo) is then not "/".
+ * is then not "/".
  */
 static bool
 mount_is_subtree(uint64_t id)
 {
-	char *root;
+	struct hl_mount_info mi;
 	bool subtree;
 
-	if (!id || mountinfo_root(id, &root))
+	if (!id || hl_mount_stat(id, &mi))
 		return false;
-	subtree = strcmp(root, "/") != 0;
-	free(root);
+	subtree = strcmp(mi.mnt_root, "/") != 0;
+	hl_mount_info_free(&mi);
 	return subtree;
 }
 

@@ -22,7 +22,7 @@
 #define LISTMOUNT_BATCH (256)
 
 int
-mount_id_of_fd(int fd, uint64_t *mnt_id)
+hl_mount_id_of_fd(int fd, uint64_t *mnt_id)
 {
 	struct statx stx;
 
@@ -86,7 +86,7 @@ statmount_string(const struct statmount *sm, size_t bufsize, uint64_t bit,
 }
 
 int
-mount_stat(uint64_t mnt_id, struct mount_info *mi)
+hl_mount_stat(uint64_t mnt_id, struct hl_mount_info *mi)
 {
 	const uint64_t want = STATMOUNT_FS_TYPE | STATMOUNT_MNT_POINT |
 			      STATMOUNT_MNT_ROOT | STATMOUNT_SB_SOURCE;
@@ -131,12 +131,12 @@ mount_stat(uint64_t mnt_id, struct mount_info *mi)
 		error = -EIO;
 	free(sm);
 	if (error)
-		mount_info_free(mi);
+		hl_mount_info_free(mi);
 	return error;
 }
 
 void
-mount_info_free(struct mount_info *mi)
+hl_mount_info_free(struct hl_mount_info *mi)
 {
 	free(mi->fstype);
 	free(mi->mnt_point);
@@ -146,7 +146,7 @@ mount_info_free(struct mount_info *mi)
 }
 
 int
-mount_list(uint64_t **ids, size_t *nr)
+hl_mount_list(uint64_t **ids, size_t *nr)
 {
 	struct mnt_id_req req = {
 		.size = MNT_ID_REQ_SIZE_VER0,
