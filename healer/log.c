@@ -85,7 +85,7 @@ log_repair(struct healthd *hd, const struct hl_repair_report *rep,
 	log_item(hd, rep->ev, rep, path);
 }
 
-static void
+static void __attribute__((format(printf, 5, 0)))
 message(struct healthd *hd, FILE *f, bool json, const char *key,
 	const char *fmt, va_list ap)
 {

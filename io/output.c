@@ -40,7 +40,7 @@ reader_gone(int fd)
 	       (pfd.revents & (POLLERR | POLLHUP));
 }
 
-static void
+static void __attribute__((format(printf, 2, 0)))
 vreport(bool prefixed, const char *fmt, va_list ap)
 {
 	io_flush_stdout();
