@@ -368,7 +368,7 @@ test_split(void)
 	CU_ASSERT_EQUAL(out[0].end, 100);
 
 	CU_ASSERT_EQUAL_FATAL(hl_split_range(0, 8192, 4, 2048, out), 4);
-	for (int i = 0; i < 4; i++) {
+	for (uint64_t i = 0; i < 4; i++) {
 		CU_ASSERT_EQUAL(out[i].start, i * 2048);
 		CU_ASSERT_EQUAL(out[i].end, (i + 1) * 2048);
 	}

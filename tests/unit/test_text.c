@@ -260,7 +260,7 @@ test_filerange_kinds(void)
 
 /* ---- every domain x type, against a naive snprintf renderer -------------- */
 
-static void
+static void __attribute__((format(printf, 3, 4)))
 append(char *buf, size_t len, const char *fmt, ...)
 {
 	size_t used = strlen(buf);
