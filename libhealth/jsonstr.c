@@ -5,7 +5,6 @@
  * this is all the JSON writing that needs escaping, and one shared library
  * less is a measurably quicker start (tests/bench).
  */
-#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,40 +51,6 @@ utf8_seq(const unsigned char *p)
 }
 
 /*
- * @s with every byte that is not part of a UTF-8 sequence replaced; *exact
- * says whether nothing was.  The NUL ends the scan before any read past it.
- */
-static char *
-make_utf8(const char *s, size_t *len, bool *exact)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t slen = strlen(s);
-	char *out = malloc(slen * 3 + 1);
-	size_t o = 0;
-
-	if (!out)
-		return NULL;
-	*exact = true;
-	while (*p) {
-		size_t n = utf8_seq(p);
-
-		if (n) {
-			memcpy(out + o, p, n);
-			o += n;
-			p += n;
-		} else {
-			memcpy(out + o, replacement, 3);
-			o += 3;
-			p++;
-			*exact = false;
-		}
-	}
-	out[o] = '\0';
-	*len = o;
-	return out;
-}
-
-/*
  * How byte @c is written inside a JSON string, or NULL if as it is: RFC
  * 8259's two-character escapes where there is one, \u00XX for the other
  * control characters ('/' and DEL need no escape; json-c's choices too).
@@ -120,98 +85,85 @@ json_escape(unsigned char c, char buf[7])
 	return buf;
 }
 
-/* "key":"<clean, escaped>" */
-static char *
-quote_member(const char *key, const char *clean, size_t clen)
+/*
+ * @s as the inside of a JSON string: each byte that is not part of a UTF-8
+ * sequence replaced, then escaped.  False if anything was replaced.  The
+ * NUL ends the scan before any read past it.
+ */
+static bool
+out_json_text(struct hl_out *o, const char *s)
 {
-	size_t klen = strlen(key);
-	/* Each byte takes at most six ("\u001f"). */
-	char *out = malloc(klen + 6 * clen + 6);
-	char *p = out;
+	const unsigned char *p = (const unsigned char *)s;
+	bool exact = true;
 	char buf[7];
 
-	if (!out)
-		return NULL;
-	*p++ = '"';
-	memcpy(p, key, klen);
-	p += klen;
-	memcpy(p, "\":\"", 3);
-	p += 3;
-	for (size_t i = 0; i < clen; i++) {
-		const char *esc = json_escape((unsigned char)clean[i], buf);
+	while (*p) {
+		size_t n = utf8_seq(p);
+		const char *esc;
 
-		if (esc) {
-			size_t n = strlen(esc);
-
-			memcpy(p, esc, n);
-			p += n;
+		if (!n) {
+			out_mem(o, replacement, 3);
+			exact = false;
+			p++;
+		} else if (n == 1 && (esc = json_escape(*p, buf)) != NULL) {
+			out_str(o, esc);
+			p++;
 		} else {
-			*p++ = clean[i];
+			out_mem(o, (const char *)p, n);
+			p += n;
 		}
 	}
-	*p++ = '"';
-	*p = '\0';
-	return out;
+	return exact;
 }
 
-/* ,"key_hex":"<hex bytes>" appended to @members. */
-static char *
-add_hex_member(char *members, const char *key, const char *s)
+/* "key":"<s, made UTF-8, escaped>" and, if it was not, ,"key_hex":"..." */
+static void
+out_members(struct hl_out *o, const char *key, const char *s)
 {
 	static const char digits[] = "0123456789abcdef";
-	size_t mlen = strlen(members), klen = strlen(key), slen = strlen(s);
-	char *out = realloc(members, mlen + klen + 2 * slen + 12);
-	char *p;
 
-	if (!out) {
-		free(members);
-		return NULL;
+	out_char(o, '"');
+	out_str(o, key);
+	out_lit(o, "\":\"");
+	if (out_json_text(o, s)) {
+		out_char(o, '"');
+		return;
 	}
-	p = out + mlen;
-	*p++ = ',';
-	*p++ = '"';
-	memcpy(p, key, klen);
-	p += klen;
-	memcpy(p, "_hex\":\"", 7);
-	p += 7;
+	out_lit(o, "\",\"");
+	out_str(o, key);
+	out_lit(o, "_hex\":\"");
 	for (const unsigned char *b = (const unsigned char *)s; *b; b++) {
-		*p++ = digits[*b >> 4];
-		*p++ = digits[*b & 0xf];
+		out_char(o, digits[*b >> 4]);
+		out_char(o, digits[*b & 0xf]);
 	}
-	*p++ = '"';
-	*p = '\0';
-	return out;
+	out_char(o, '"');
 }
 
+/* Measured first: hl_out counts what it could not hold. */
 char *
 hl_json_members(const char *key, const char *s)
 {
-	char *clean, *members;
-	size_t clen;
-	bool exact;
+	struct hl_out o;
+	char *members;
+	size_t len;
 
-	clean = make_utf8(s, &clen, &exact);
-	if (!clean)
+	out_init(&o, NULL, 0);
+	out_members(&o, key, s);
+	len = o.used + 1;
+	members = malloc(len);
+	if (!members)
 		return NULL;
-	members = quote_member(key, clean, clen);
-	free(clean);
-	if (members && !exact)
-		members = add_hex_member(members, key, s);
+	out_init(&o, members, len);
+	out_members(&o, key, s);
+	members[o.used] = '\0';
 	return members;
 }
 
 void
 out_json_members(struct hl_out *o, const char *key, const char *s)
 {
-	char *members = hl_json_members(key, s);
-
-	if (!members) {
-		o->error = -ENOMEM;
-		return;
-	}
 	out_char(o, ',');
-	out_str(o, members);
-	free(members);
+	out_members(o, key, s);
 }
 
 /* The C library's texts are plain ASCII; anything else is escaped. */
