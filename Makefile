@@ -7,9 +7,9 @@
 #   make check-valgrind   the same with every program run under valgrind
 #                         (a dynamic build: see LINK below)
 #   make check-sanitized  unit, cmd and VM tiers built with ASan and UBSan
-#   make check-hardening  valgrind cmd tier, a clang -Werror build's unit
-#                         tier, sanitized unit+cmd and a sanitized VM run
-#                         of SANITIZED_VM_TESTS, fuzz-smoke
+#   make check-hardening  valgrind cmd tier, -Werror builds (gcc, clang)
+#                         with their unit tier, sanitized unit+cmd and a
+#                         sanitized VM run of SANITIZED_VM_TESTS, fuzz-smoke
 #                         (part of make check)
 #   make check-xfs        tests/xfs on this host's kernel (needs >= 7.0, root)
 #   make check-vm         tests/xfs inside a QEMU guest running Debian's newest kernel
@@ -212,14 +212,14 @@ check-all:
 	$(MAKE) --no-print-directory check-vm || status=1; \
 	exit $$status
 
-# The quick hardening passes: the cmd tier under valgrind, the unit tier
-# of a clang build with warnings as errors (the normal build is gcc's),
-# unit and cmd tiers with ASan+UBSan and, in the guest, the sanitized
-# binaries through one test of each program and ioctl path (the whole VM
-# tier sanitized
-# takes ~20 min under TCG: make check-sanitized), a short fuzzing run
-# (long fuzzing: make fuzz).  "make check SANITIZE=..." is every tier on
-# a sanitized build already: valgrind cannot run those, so only fuzz-smoke.
+# The quick hardening passes: the cmd tier under valgrind, gcc and clang
+# builds with warnings as errors, each with its unit tier (the normal
+# build keeps warnings non-fatal, for newer compilers), unit and cmd tiers
+# with ASan+UBSan and, in the guest, the sanitized binaries through one
+# test of each program and ioctl path (the whole VM tier sanitized takes
+# ~20 min under TCG: make check-sanitized), a short fuzzing run (long
+# fuzzing: make fuzz).  "make check SANITIZE=..." is every tier on a
+# sanitized build already: valgrind cannot run those, so only fuzz-smoke.
 SANITIZED_VM_TESTS ?= xfs/001 xfs/022 xfs/024 xfs/031 xfs/047 xfs/104 \
 		      xfs/106 xfs/202 xfs/207 xfs/251
 CHECK_SANITIZED	:= tools/check-copy sanitized SANITIZE=address,undefined
@@ -227,7 +227,8 @@ ifeq ($(SANITIZE),)
 check-hardening: $(PROGS)
 	$(Q)status=0; \
 	$(MAKE) --no-print-directory check-valgrind || status=1; \
-	tools/check-copy clang CC=clang WERROR=1 check-unit || status=1; \
+	tools/check-copy werror-gcc WERROR=1 check-unit || status=1; \
+	tools/check-copy werror-clang CC=clang WERROR=1 check-unit || status=1; \
 	$(CHECK_SANITIZED) VM_TESTS="$(SANITIZED_VM_TESTS)" \
 		check-unit check-cmd check-vm || status=1; \
 	$(MAKE) --no-print-directory fuzz-smoke || status=1; \
