@@ -166,20 +166,10 @@ out_json_members(struct hl_out *o, const char *key, const char *s)
 	out_members(o, key, s);
 }
 
-/* The C library's texts are plain ASCII; anything else is escaped. */
 void
 out_json_error_text(struct hl_out *o, int err)
 {
 	char msg[64];
-	const char *s = out_errtext(err, msg, sizeof(msg));
 
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x20 || *p > 0x7e || *p == '"' || *p == '\\') {
-			out_json_members(o, "error_text", s);
-			return;
-		}
-	}
-	out_lit(o, ",\"error_text\":\"");
-	out_str(o, s);
-	out_char(o, '"');
+	out_json_members(o, "error_text", out_errtext(err, msg, sizeof(msg)));
 }
