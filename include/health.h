@@ -522,6 +522,13 @@ struct fsmap; /* <linux/fsmap.h> */
 #define HL_VERIFY_MAX_IO (1u << 20)
 
 /*
+ * A whole number (decimal, 0x hex or 0 octal; digits only, no blanks or
+ * sign) no larger than @max.  0, -EINVAL (not such a number) or -ERANGE
+ * (larger than @max).  *val is untouched on error.
+ */
+int hl_parse_u64(const char *arg, uint64_t max, uint64_t *val);
+
+/*
  * xfs_io's number syntax (cvtnum): digits (decimal, 0x hex or 0 octal), then
  * at most one suffix, either case: b (filesystem blocks of @blocksize bytes),
  * s (512-byte sectors), k m g t p e (powers of 1024).  A b suffix with

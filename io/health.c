@@ -181,7 +181,7 @@ static int
 add_number(uint64_t *list, int *nr, const char *arg, uint64_t max,
 	   const char *what)
 {
-	if (parse_u64(arg, max, &list[*nr])) {
+	if (hl_parse_u64(arg, max, &list[*nr])) {
 		io_error("health: invalid %s -- %s", what, arg);
 		return EXIT_USAGE;
 	}

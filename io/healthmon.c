@@ -445,7 +445,7 @@ healthmon_f(int argc, char **argv)
 	while ((c = getopt(argc, argv, "b:cd:D:e:i:jm:n:o:pt:v")) != -1) {
 		switch (c) {
 		case 'b':
-			error = parse_u64(optarg, MAX_BUFSIZE, &val);
+			error = hl_parse_u64(optarg, MAX_BUFSIZE, &val);
 			if (error == -ERANGE) {
 				io_error("healthmon: bufsize %s is larger than %u",
 					 optarg, MAX_BUFSIZE);
@@ -470,7 +470,7 @@ healthmon_f(int argc, char **argv)
 					   optarg);
 				return EXIT_USAGE;
 			}
-			error = parse_u64(optarg, MAX_DELAY_MS, &val);
+			error = hl_parse_u64(optarg, MAX_DELAY_MS, &val);
 			if (error == -ERANGE)
 				return too_large("delay", optarg, MAX_DELAY_MS,
 						 " ms");
@@ -503,7 +503,7 @@ healthmon_f(int argc, char **argv)
 			o.label = optarg;
 			break;
 		case 'n':
-			error = parse_u64(optarg, UINT64_MAX, &val);
+			error = hl_parse_u64(optarg, UINT64_MAX, &val);
 			if (error == -ERANGE)
 				return too_large("event count", optarg,
 						 UINT64_MAX, "");
@@ -518,7 +518,7 @@ healthmon_f(int argc, char **argv)
 			o.probe = true;
 			break;
 		case 't':
-			error = parse_u64(optarg, MAX_TIMEOUT_S, &val);
+			error = hl_parse_u64(optarg, MAX_TIMEOUT_S, &val);
 			if (error == -ERANGE)
 				return too_large("timeout", optarg, MAX_TIMEOUT_S,
 						 " seconds");

@@ -44,7 +44,6 @@ void file_print_table(void);
 int file_parse_mode(const char *arg, mode_t *mode);
 
 /* Argument parsing (io/parse.c). */
-int parse_u64(const char *arg, uint64_t max, uint64_t *val);
 int parse_name_list(const struct hl_name_table *table, char *list,
 		    uint64_t *mask, const char **bad);
 void print_table_names(FILE *f, const struct hl_name_table *table);

@@ -1,34 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Strict parsing of command arguments: numbers and lists of names. */
-#include <ctype.h>
+/* Strict parsing of command arguments: lists of names. */
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "io.h"
-
-/*
- * A whole decimal (or 0x hex) number no larger than @max.  It must start
- * with a digit: strtoull() would skip blanks and take " -1" for the largest
- * number.
- */
-int
-parse_u64(const char *arg, uint64_t max, uint64_t *val)
-{
-	unsigned long long v;
-	char *end;
-
-	if (!arg || !isdigit((unsigned char)*arg))
-		return -EINVAL;
-	errno = 0;
-	v = strtoull(arg, &end, 0);
-	if (errno == ERANGE || v > max)
-		return -ERANGE;
-	if (errno || end == arg || *end)
-		return -EINVAL;
-	*val = v;
-	return 0;
-}
 
 /*
  * "a,b,c" -> a mask with bit (1 << value) set for each name in @table.

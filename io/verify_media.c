@@ -755,7 +755,7 @@ verify_media_f(int argc, char **argv)
 			o.map = true;
 			break;
 		case 'p':
-			if (parse_u64(optarg, MAX_THREADS, &val) || !val) {
+			if (hl_parse_u64(optarg, MAX_THREADS, &val) || !val) {
 				io_error("verify_media: invalid thread count "
 					 "-- %s (1 to %d)",
 					 optarg, MAX_THREADS);
@@ -770,7 +770,7 @@ verify_media_f(int argc, char **argv)
 			o.report = true;
 			break;
 		case 's':
-			if (parse_u64(optarg, UINT32_MAX, &val))
+			if (hl_parse_u64(optarg, UINT32_MAX, &val))
 				return bad_number("rest_us", optarg);
 			o.rest_us = val;
 			break;

@@ -16,4 +16,10 @@
 		.names = (array),                                              \
 	}
 
+/*
+ * The number at the start of @arg (decimal, 0x hex or 0 octal, starting with
+ * a digit), with *end just past it.  0, -EINVAL or -ERANGE (over 2^64 - 1).
+ */
+int hl_parse_leading(const char *arg, uint64_t *val, const char **end);
+
 #endif /* XFS_HEALTH_LIBHEALTH_INTERNAL_H */

@@ -16,19 +16,15 @@
 int
 hl_parse_size(const char *arg, uint32_t blocksize, uint64_t *bytes)
 {
-	unsigned long long v;
-	uint64_t unit = 1;
-	char *end;
+	uint64_t v, unit = 1;
+	const char *end;
+	int error;
 
-	/* strtoull would take blanks, signs and wrap negatives around. */
-	if (!arg || !bytes || !isdigit((unsigned char)arg[0]))
+	if (!bytes)
 		return -EINVAL;
-	errno = 0;
-	v = strtoull(arg, &end, 0);
-	if (errno == ERANGE)
-		return -ERANGE;
-	if (errno || end == arg)
-		return -EINVAL;
+	error = hl_parse_leading(arg, &v, &end);
+	if (error)
+		return error;
 	if (*end) {
 		if (end[1])
 			return -EINVAL;
@@ -63,7 +59,7 @@ hl_parse_size(const char *arg, uint32_t blocksize, uint64_t *bytes)
 			return -EINVAL;
 		}
 	}
-	if (__builtin_mul_overflow((uint64_t)v, unit, bytes))
+	if (__builtin_mul_overflow(v, unit, bytes))
 		return -ERANGE;
 	return 0;
 }

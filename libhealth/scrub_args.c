@@ -4,28 +4,9 @@
  * metapath [rgno]]", with xfs_io's rule for each class of type.  Numbers are
  * checked strictly (xfs_io lets "-1" wrap around): whole, unsigned, in range.
  */
-#include <ctype.h>
 #include <errno.h>
-#include <stdlib.h>
 
 #include "internal.h"
-
-static int
-parse_num(const char *arg, uint64_t max, uint64_t *val)
-{
-	unsigned long long v;
-	char *end;
-
-	/* strtoull would skip blanks and accept a sign. */
-	if (!arg || !isdigit((unsigned char)*arg))
-		return -EINVAL;
-	errno = 0;
-	v = strtoull(arg, &end, 0);
-	if (errno || end == arg || *end || v > max)
-		return -EINVAL;
-	*val = v;
-	return 0;
-}
 
 static int
 fail(enum hl_scrub_arg_error *why, int *bad, enum hl_scrub_arg_error code,
@@ -46,7 +27,7 @@ one_group(int argc, char *const *argv, uint32_t *agno,
 
 	if (argc != 2)
 		return fail(why, bad, need, -1);
-	if (parse_num(argv[1], UINT32_MAX, &v))
+	if (hl_parse_u64(argv[1], UINT32_MAX, &v))
 		return fail(why, bad, bad_num, 1);
 	*agno = v;
 	return 0;
@@ -63,9 +44,9 @@ inode_args(int argc, char *const *argv, struct hl_scrub_request *req,
 		return 0;
 	if (argc != 3)
 		return fail(why, bad, HL_SCRUB_ARGS_NEED_INO_GEN, -1);
-	if (parse_num(argv[1], UINT64_MAX, &req->ino))
+	if (hl_parse_u64(argv[1], UINT64_MAX, &req->ino))
 		return fail(why, bad, HL_SCRUB_ARGS_BAD_INO, 1);
-	if (parse_num(argv[2], UINT32_MAX, &v))
+	if (hl_parse_u64(argv[2], UINT32_MAX, &v))
 		return fail(why, bad, HL_SCRUB_ARGS_BAD_GEN, 2);
 	req->gen = v;
 	return 0;
@@ -85,7 +66,7 @@ metapath_args(int argc, char *const *argv, struct hl_scrub_request *req,
 	if (argc != 2 && argc != 3)
 		return fail(why, bad, HL_SCRUB_ARGS_NEED_METAPATH, -1);
 	if (hl_value_of(hl_metapath_names(), argv[1], &req->ino) < 0 &&
-	    parse_num(argv[1], UINT64_MAX, &req->ino))
+	    hl_parse_u64(argv[1], UINT64_MAX, &req->ino))
 		return fail(why, bad, HL_SCRUB_ARGS_BAD_METAPATH, 1);
 
 	if (!hl_metapath_needs_group(req->ino)) {
@@ -96,7 +77,7 @@ metapath_args(int argc, char *const *argv, struct hl_scrub_request *req,
 	}
 	if (argc == 2)
 		return fail(why, bad, HL_SCRUB_ARGS_METAPATH_NEEDS_GROUP, 1);
-	if (parse_num(argv[2], UINT32_MAX, &v))
+	if (hl_parse_u64(argv[2], UINT32_MAX, &v))
 		return fail(why, bad, HL_SCRUB_ARGS_BAD_GROUP, 2);
 	req->agno = v;
 	return 0;

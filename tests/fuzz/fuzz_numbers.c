@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The parsers of what users type: sizes (hl_parse_size), scrub objects
- * (hl_scrub_parse_request), the autofsck property, unit names, and io/'s
- * numbers and name lists (parse.c).
+ * The parsers of what users type: numbers (hl_parse_u64), sizes
+ * (hl_parse_size), scrub objects (hl_scrub_parse_request), the autofsck
+ * property, unit names, and io/'s name lists (parse.c).
  *
  * Input: a selector byte, then the text (for unit names: prefix NUL path).
  */
@@ -168,7 +168,7 @@ static void
 check_u64(const char *s, uint64_t max)
 {
 	uint64_t v = 7;
-	int ret = parse_u64(s, max, &v);
+	int ret = hl_parse_u64(s, max, &v);
 
 	FZ_CHECK(ret == 0 || ret == -EINVAL || ret == -ERANGE);
 	if (ret == 0)

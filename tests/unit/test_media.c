@@ -68,6 +68,39 @@ test_parse_size(void)
 }
 
 static void
+test_parse_u64(void)
+{
+	uint64_t v = 7;
+
+	CU_ASSERT_EQUAL(hl_parse_u64("0", 0, &v), 0);
+	CU_ASSERT_EQUAL(v, 0);
+	CU_ASSERT_EQUAL(hl_parse_u64("0x1F", 31, &v), 0);
+	CU_ASSERT_EQUAL(v, 31);
+	CU_ASSERT_EQUAL(hl_parse_u64("017", 100, &v), 0);
+	CU_ASSERT_EQUAL(v, 15);
+	CU_ASSERT_EQUAL(hl_parse_u64("18446744073709551615", UINT64_MAX, &v),
+			0);
+	CU_ASSERT_EQUAL(v, UINT64_MAX);
+
+	v = 7;
+	CU_ASSERT_EQUAL(hl_parse_u64("32", 31, &v), -ERANGE);
+	CU_ASSERT_EQUAL(hl_parse_u64("18446744073709551616", UINT64_MAX, &v),
+			-ERANGE);
+	/* Not a number at all, whatever its size. */
+	CU_ASSERT_EQUAL(hl_parse_u64("32x", 31, &v), -EINVAL);
+	CU_ASSERT_EQUAL(hl_parse_u64("1k", UINT64_MAX, &v), -EINVAL);
+	CU_ASSERT_EQUAL(hl_parse_u64("-1", UINT64_MAX, &v), -EINVAL);
+	CU_ASSERT_EQUAL(hl_parse_u64("+1", UINT64_MAX, &v), -EINVAL);
+	CU_ASSERT_EQUAL(hl_parse_u64(" 1", UINT64_MAX, &v), -EINVAL);
+	CU_ASSERT_EQUAL(hl_parse_u64("1 ", UINT64_MAX, &v), -EINVAL);
+	CU_ASSERT_EQUAL(hl_parse_u64("", UINT64_MAX, &v), -EINVAL);
+	CU_ASSERT_EQUAL(hl_parse_u64("0x", UINT64_MAX, &v), -EINVAL);
+	CU_ASSERT_EQUAL(hl_parse_u64("09", UINT64_MAX, &v), -EINVAL);
+	CU_ASSERT_EQUAL(hl_parse_u64(NULL, UINT64_MAX, &v), -EINVAL);
+	CU_ASSERT_EQUAL(v, 7);
+}
+
+static void
 test_daddr(void)
 {
 	CU_ASSERT_EQUAL(hl_daddr_floor(0), 0);
@@ -945,6 +978,7 @@ test_json(void)
 
 static const struct unit_test media_tests[] = {
 	{"parse_size", test_parse_size},
+	{"parse_u64", test_parse_u64},
 	{"daddr rounding", test_daddr},
 	{"io sectors", test_io_sectors},
 	{"cursor clean", test_cursor_clean},
