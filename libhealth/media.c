@@ -296,9 +296,10 @@ hl_range_list_add(struct hl_range_list *l, uint64_t start, uint64_t end,
 			normalize(l, bridge);
 		return 0;
 	}
+	/* Before grow(): it may move the array, and @last with it. */
+	in_order = !last || start > last->end;
 	if (grow((void **)&l->ranges, &l->alloc, l->nr, sizeof(*l->ranges)))
 		return -ENOMEM;
-	in_order = !last || start > last->end;
 	l->ranges[l->nr].start = start;
 	l->ranges[l->nr].end = end;
 	l->nr++;

@@ -460,6 +460,19 @@ test_range_list(void)
 	hl_range_list_free(&l);
 	CU_ASSERT_EQUAL(l.nr, 0);
 	CU_ASSERT_PTR_NULL(l.ranges);
+
+	/* Past the first allocations, in order and out of it. */
+	for (uint64_t i = 0; i < 100; i++)
+		CU_ASSERT_EQUAL(hl_range_list_add(&l, i * 10, i * 10 + 5, 0),
+				0);
+	CU_ASSERT_EQUAL(hl_range_list_add(&l, 2000, 2005, 0), 0);
+	CU_ASSERT_EQUAL(hl_range_list_add(&l, 1500, 1505, 0), 0);
+	CU_ASSERT_EQUAL_FATAL(l.nr, 102);
+	CU_ASSERT_EQUAL(l.ranges[99].start, 990);
+	CU_ASSERT_EQUAL(l.ranges[100].start, 1500);
+	CU_ASSERT_EQUAL(l.ranges[101].end, 2005);
+	CU_ASSERT_EQUAL(hl_range_list_sectors(&l), 102 * 5);
+	hl_range_list_free(&l);
 }
 
 static struct fsmap
