@@ -7,10 +7,11 @@
 #   make check-valgrind   the same with every program run under valgrind
 #                         (a dynamic build: see LINK below)
 #   make check-sanitized  unit, cmd and VM tiers built with ASan and UBSan
+#   make check-analyze    clang's static analyzer over every program source
 #   make check-hardening  valgrind cmd tier, -Werror builds (gcc, clang)
-#                         with their unit tier, sanitized unit+cmd and a
-#                         sanitized VM run of SANITIZED_VM_TESTS, fuzz-smoke
-#                         (part of make check)
+#                         with their unit tier, check-analyze, sanitized
+#                         unit+cmd and a sanitized VM run of
+#                         SANITIZED_VM_TESTS, fuzz-smoke (part of make check)
 #   make check-xfs        tests/xfs on this host's kernel (needs >= 7.0, root)
 #   make check-vm         tests/xfs inside a QEMU guest running Debian's newest kernel
 #                         (VM_TESTS="xfs/NNN ...": only those), then check-units
@@ -160,7 +161,7 @@ UNIT_PROG	:= tests/unit/unit-tests
 
 ALL_OBJS	:= $(LIB_OBJS) $(IO_OBJS) $(HEALER_OBJS) $(UNIT_OBJS)
 
-.PHONY: all check check-unit check-cmd check-valgrind check-sanitized check-hardening check-xfs check-vm check-units check-all demo bench deps \
+.PHONY: all check check-unit check-cmd check-valgrind check-sanitized check-analyze check-hardening check-xfs check-vm check-units check-all demo bench deps \
 	install uninstall clean
 
 PROGS		:= $(IO_PROG) $(HEALER_PROG)
@@ -214,7 +215,8 @@ check-all:
 
 # The quick hardening passes: the cmd tier under valgrind, gcc and clang
 # builds with warnings as errors, each with its unit tier (the normal
-# build keeps warnings non-fatal, for newer compilers), unit and cmd tiers
+# build keeps warnings non-fatal, for newer compilers), clang's static
+# analyzer over the program sources (~30 s), unit and cmd tiers
 # with ASan+UBSan and, in the guest, the sanitized binaries through one
 # test of each program and ioctl path (the whole VM tier sanitized takes
 # ~20 min under TCG: make check-sanitized), a short fuzzing run (long
@@ -229,6 +231,7 @@ check-hardening: $(PROGS)
 	$(MAKE) --no-print-directory check-valgrind || status=1; \
 	tools/check-copy werror-gcc WERROR=1 check-unit || status=1; \
 	tools/check-copy werror-clang CC=clang WERROR=1 check-unit || status=1; \
+	$(MAKE) --no-print-directory check-analyze || status=1; \
 	$(CHECK_SANITIZED) VM_TESTS="$(SANITIZED_VM_TESTS)" \
 		check-unit check-cmd check-vm || status=1; \
 	$(MAKE) --no-print-directory fuzz-smoke || status=1; \
@@ -254,6 +257,12 @@ else
 check-valgrind: $(PROGS)
 	$(Q)tests/cmd/run --valgrind
 endif
+
+# With the build's flags (io/'s extra ones are harmless elsewhere).
+check-analyze:
+	$(Q)tools/check-analyze $(LIB_SRCS) $(IO_SRCS) $(HEALER_SRCS) -- \
+		$(BASE_CPPFLAGS) $(CPPFLAGS) $(IO_CFLAGS) -pthread \
+		-DLINE_EDITOR_NAME='"$(EDITOR_KIND)"' -DLINK_KIND='"$(LINK_KIND)"'
 
 # Every tier again with ASan and UBSan, in a scratch copy of the tree.
 check-sanitized:

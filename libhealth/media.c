@@ -227,7 +227,7 @@ grow(void **array, size_t *alloc, size_t nr, size_t size)
 	size_t n = *alloc ? *alloc * 2 : 16;
 	void *p;
 
-	if (nr < *alloc)
+	if (*array && nr < *alloc)
 		return 0;
 	p = realloc(*array, n * size);
 	if (!p)
