@@ -266,7 +266,6 @@ inode_path(struct media_map *m, uint64_t ino)
 }
 
 struct owners_ctx {
-	struct media_map *m;
 	uint64_t start, end;
 	struct hl_media_owner *owners;
 	size_t nr, alloc;
@@ -315,7 +314,7 @@ int
 media_map_owners(struct media_map *m, uint64_t start, uint64_t end,
 		 struct hl_media_owner **owners, size_t *nr)
 {
-	struct owners_ctx c = {.m = m, .start = start, .end = end};
+	struct owners_ctx c = {.start = start, .end = end};
 	int error;
 
 	*owners = NULL;
