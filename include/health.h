@@ -619,7 +619,7 @@ struct hl_range_list {
 
 /*
  * Add [start, end), merging with the last range when they overlap, touch or
- * are less than @bridge sectors apart (reading a small gap costs less than
+ * are at most @bridge sectors apart (reading a small gap costs less than
  * another I/O).  Ranges should come in ascending order; one that does not
  * is inserted in place.  0 or -ENOMEM.
  */

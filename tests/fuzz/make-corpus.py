@@ -135,9 +135,22 @@ def repair_seeds():
                                     "bad key", "x\ny") + ops)
 
 
+def ranges_seeds():
+    # bridge, scale (0 small, 1 wide), then ranges; small ones are a gap byte
+    # (top bit: an absolute 16-bit start follows) and a length byte
+    in_order = b"".join(bytes([9, 4]) for _ in range(40))
+    write("ranges", "forty-in-order", bytes([0, 0]) + in_order + b"\x05\x01")
+    back = bytes([0x80]) + struct.pack("<H", 100) + bytes([50])
+    write("ranges", "out-of-order", bytes([2, 0]) + in_order + back
+          + in_order[:20] + b"\x03\x00")
+    write("ranges", "wide", bytes([255, 1])
+          + struct.pack("<QQQQ", 1 << 60, (1 << 60) + 8, 5, 1 << 63))
+
+
 if __name__ == "__main__":
     event_seeds()
     replay_seeds()
     cmdline_seeds()
     numbers_seeds()
     repair_seeds()
+    ranges_seeds()
