@@ -8,8 +8,6 @@
  * merge, or any 64-bit ones), then ranges (next_range); two last bytes ask
  * for a split of the first range into pieces.
  */
-#include <string.h>
-
 #include "fuzz.h"
 #include "health.h"
 
