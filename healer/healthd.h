@@ -56,11 +56,20 @@ struct healthd {
 	bool has_rmapbt;
 	bool have_handle;
 	struct xfs_handle fs_handle; /* the root directory's */
-	uint64_t mnt_id;	     /* our mount, across mount --move */
+	uint32_t dev_major, dev_minor; /* st_dev of the filesystem's files */
 	int mon_fd;
 
+	/*
+	 * The mount the daemon reaches the filesystem through: the one given
+	 * until it is moved or goes while another mount of the filesystem
+	 * stays (reopen.c).  Read and changed under @where_lock.
+	 */
 	pthread_mutex_t where_lock;
-	char *where; /* where the filesystem is mounted now */
+	char *where;	  /* its mount point now */
+	char *where_root; /* its directory in the filesystem: "/" or a bind's */
+	uint64_t mnt_id;  /* its unique id; 0 without statmount */
+	bool moved;	  /* @where is not the mount point given */
+	pthread_mutex_t relocate_lock; /* one search for another mount at once */
 	struct path_cache paths; /* for log lines (pathcache.h) */
 
 	struct healthd_stats stats;
@@ -69,7 +78,6 @@ struct healthd {
 	atomic_bool shut_down;
 	/* When the last full repair was asked for (CLOCK_MONOTONIC ns). */
 	atomic_uint_fast64_t last_full_ns;
-	bool moved; /* @where is not the mount point given (mount --move) */
 };
 
 /* setup.c: steps before monitoring.  An exit status, or -1 to go on. */
@@ -82,10 +90,14 @@ int healthd_monitor(struct healthd *hd);
 /* reopen.c */
 /*
  * Open the filesystem's root again, by path, and make sure it is the one we
- * monitor; follow it if it was moved.  A descriptor, or -ESTALE when
- * another filesystem sits where ours was and ours cannot be found.
+ * monitor; follow it if it was moved, or to another mount of it when the
+ * one we used went away.  A descriptor, or -ESTALE when another filesystem
+ * sits where ours was and ours cannot be found.
  */
 int healthd_open_fs(struct healthd *hd);
+
+/* The unique id of the mount we use now (0: no statmount). */
+uint64_t healthd_mount_id(struct healthd *hd);
 
 /*
  * The path of inode @ino/@gen (mount point included) into a malloc'd *path,
@@ -126,15 +138,26 @@ void log_event(struct healthd *hd, const struct hl_event *ev,
 	       const char *path);
 void log_repair(struct healthd *hd, const struct hl_repair_report *rep,
 		const char *path);
-/* A line about the mount on stdout: "<mnt>: <text>" or JSON. */
+/*
+ * Lines about the mount.  xfs_healer's own lines keep its shape,
+ * "<mnt>: <text>"; lines it does not print are "xfs_healthd: <mnt>: <text>"
+ * and must not use the words of any upstream line (doc/output-format.md).
+ * With -j, stdout lines are JSON: key "message" for upstream's, "notice"
+ * for ours.  stderr is always text.
+ */
 void log_notice(struct healthd *hd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* "<mnt>: <text>" on stderr (errors and warnings; never JSON). */
+void log_added(struct healthd *hd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Errors and warnings on stderr: upstream's, and ours. */
 void log_error(struct healthd *hd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void log_added_error(struct healthd *hd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* --debug: "xfs_healthd: <mnt>: <text>" on stderr. */
 void log_debug(struct healthd *hd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Ours, at the end: "xfs_healthd: <mnt>: summary: ..." (JSON "summary"). */
 void log_summary(struct healthd *hd);
 
 #endif /* XFS_HEALTH_HEALER_HEALTHD_H */

@@ -2,9 +2,13 @@
 /*
  * Every line xfs_healthd writes.  Events, repair outcomes and notices go to
  * stdout, as text (xfs_healer's lines) or with -j as one JSON object each;
- * errors and warnings go to stderr as text.  Lines come from several
- * threads: each is made whole in a buffer, then written and flushed under
- * one lock, so lines never mix and a log reader sees each at once.
+ * errors and warnings go to stderr as text.  Lines we add to upstream's
+ * start with "xfs_healthd: " and never use upstream's words, so that a
+ * grep for those finds upstream's lines alone.  Names in lines are escaped
+ * (libhealth), and no line is ever dropped: too long with its path, it is
+ * made without it.  Lines come from several threads: each is made whole in
+ * a buffer, then written and flushed under one lock, so lines never mix and
+ * a log reader sees each at once.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -18,16 +22,17 @@ static pthread_mutex_t console_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static bool log_lost; /* stdout failed once: said so on stderr */
 
+/* Lines we add to upstream's start so (doc/output-format.md). */
+static const char origin[] = "xfs_healthd";
+
 static void
-emit(FILE *f, const char *line, int len)
+emit(FILE *f, const char *line, size_t len)
 {
 	int err = 0;
 
-	if (len < 0)
-		return;
 	pthread_mutex_lock(&console_lock);
 	/* A failed write (no reader, a full disk) must not stop the healing. */
-	if (fwrite(line, 1, len, f) != (size_t)len || fflush(f))
+	if (fwrite(line, 1, len, f) != len || fflush(f))
 		err = errno ? errno : EIO;
 	clearerr(f);
 	if (err && f == stdout && !log_lost) {
@@ -39,37 +44,29 @@ emit(FILE *f, const char *line, int len)
 	pthread_mutex_unlock(&console_lock);
 }
 
-/* The render context, with @path for this one line. */
-static struct hl_render
-with_path(const struct healthd *hd, const char *path)
-{
-	struct hl_render r = hd->render;
-
-	r.path = path;
-	return r;
-}
+static void __attribute__((format(printf, 5, 6)))
+message_line(struct healthd *hd, FILE *f, const char *from, const char *key,
+	     const char *fmt, ...);
 
 /* One event (@rep NULL) or one repair outcome, as text or JSON. */
 static void
 log_item(struct healthd *hd, const struct hl_event *ev,
 	 const struct hl_repair_report *rep, const char *path)
 {
-	struct hl_render r = with_path(hd, path);
-	char *buf = malloc(HL_LINE_MAX);
+	struct hl_render r = hd->render;
+	char buf[HL_LOG_LINE_MAX + 1];
 	int len;
 
-	if (!buf)
+	r.path = path;
+	len = hl_log_line_format(buf, sizeof(buf), hd->opt.json, ev, rep, &r);
+	if (len >= 0) {
+		emit(stdout, buf, len);
 		return;
-	if (rep && hd->opt.json)
-		len = hl_repair_format_json(buf, HL_LINE_MAX, rep, &r);
-	else if (rep)
-		len = hl_repair_format_text(buf, HL_LINE_MAX, rep, &r);
-	else if (hd->opt.json)
-		len = hl_event_format_json(buf, HL_LINE_MAX, ev, &r);
-	else
-		len = hl_event_format_text(buf, HL_LINE_MAX, ev, &r);
-	emit(stdout, buf, len);
-	free(buf);
+	}
+	/* Cannot happen (hl_log_line_format's bounds); still, say so. */
+	message_line(hd, stdout, origin, "notice",
+		     "a %s line could not be made: %s",
+		     rep ? "repair" : "event", strerror(-len));
 }
 
 void
@@ -85,27 +82,48 @@ log_repair(struct healthd *hd, const struct hl_repair_report *rep,
 	log_item(hd, rep->ev, rep, path);
 }
 
+/*
+ * A line about the mount: upstream's shape (@from NULL) or ours.  JSON
+ * (stdout with -j) carries @key; stderr is always text.  A text too long
+ * for a line is cut, never dropped.
+ */
 static void __attribute__((format(printf, 5, 0)))
-message(struct healthd *hd, FILE *f, bool json, const char *key,
-	const char *fmt, va_list ap)
+vmessage(struct healthd *hd, FILE *f, const char *from, const char *key,
+	 const char *fmt, va_list ap)
 {
-	char *text = NULL, *buf;
+	char buf[HL_LOG_LINE_MAX + 1];
+	char *text = NULL;
 	int len;
 
 	if (vasprintf(&text, fmt, ap) < 0)
-		return;
-	buf = malloc(HL_LINE_MAX);
-	if (buf) {
-		if (json)
-			len = hl_message_format_json(buf, HL_LINE_MAX, key,
-						     text, &hd->render);
-		else
-			len = hl_message_format_text(buf, HL_LINE_MAX, text,
-						     &hd->render);
-		emit(f, buf, len);
-	}
-	free(buf);
+		text = NULL;
+	if (hd->opt.json && f == stdout)
+		len = hl_message_format_json(buf, sizeof(buf), key,
+					     text ? text : fmt, &hd->render);
+	else
+		len = hl_message_format_text(buf, sizeof(buf), from,
+					     text ? text : fmt, &hd->render);
 	free(text);
+	if (len == -ENOSPC) {
+		static const char cut[] = "...\n";
+
+		len = sizeof(buf) - sizeof(cut);
+		memcpy(buf + len, cut, sizeof(cut));
+		len += sizeof(cut) - 1;
+	}
+	if (len >= 0)
+		emit(f, buf, len);
+}
+
+static void
+message_line(struct healthd *hd, FILE *f, const char *from, const char *key,
+	     const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(hd, f, from, key, fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -114,18 +132,17 @@ log_notice(struct healthd *hd, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	message(hd, stdout, hd->opt.json, "message", fmt, ap);
+	vmessage(hd, stdout, NULL, "message", fmt, ap);
 	va_end(ap);
 }
 
-/* The summary has a JSON key of its own, for log collectors. */
-static __attribute__((format(printf, 2, 3))) void
-summary_line(struct healthd *hd, const char *fmt, ...)
+void
+log_added(struct healthd *hd, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	message(hd, stdout, hd->opt.json, "summary", fmt, ap);
+	vmessage(hd, stdout, origin, "notice", fmt, ap);
 	va_end(ap);
 }
 
@@ -135,60 +152,84 @@ log_error(struct healthd *hd, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	message(hd, stderr, false, NULL, fmt, ap);
+	vmessage(hd, stderr, NULL, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void
+log_added_error(struct healthd *hd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(hd, stderr, origin, NULL, fmt, ap);
 	va_end(ap);
 }
 
 void
 log_debug(struct healthd *hd, const char *fmt, ...)
 {
-	char *text = NULL, *line = NULL;
 	va_list ap;
-	int len;
 
 	if (!hd->opt.debug)
 		return;
 	va_start(ap, fmt);
-	len = vasprintf(&text, fmt, ap);
+	vmessage(hd, stderr, origin, NULL, fmt, ap);
 	va_end(ap);
-	if (len < 0)
-		return;
-	len = asprintf(&line, "xfs_healthd: %s: %s\n", hd->mnt, text);
-	if (len >= 0)
-		emit(stderr, line, len);
-	free(line);
-	free(text);
 }
+
+/*
+ * The summary's words for each repair outcome.  Not the outcome words of
+ * JSON: "failed" would match a grep for upstream's file I/O lines.
+ */
+static const char *const outcome_words[HL_REPAIR_NR_OUTCOMES] = {
+	[HL_REPAIR_FAILED] = "not repaired",
+	[HL_REPAIR_PROBABLY_OK] = "unsure",
+	[HL_REPAIR_UNNECESSARY] = "no change",
+	[HL_REPAIR_SUCCESS] = "repaired",
+};
+
+/* Summary order: the good news first. */
+static const enum hl_repair_outcome summary_order[] = {
+	HL_REPAIR_SUCCESS,
+	HL_REPAIR_UNNECESSARY,
+	HL_REPAIR_PROBABLY_OK,
+	HL_REPAIR_FAILED,
+};
+
+_Static_assert(sizeof(summary_order) / sizeof(summary_order[0]) ==
+		       HL_REPAIR_NR_OUTCOMES,
+	       "every repair outcome in the summary");
 
 void
 log_summary(struct healthd *hd)
 {
-	const struct hl_name_table *words = hl_repair_outcome_names();
 	struct healthd_stats *s = &hd->stats;
 	char outcomes[256] = "";
 	size_t used = 0;
 	uint64_t repairs = 0;
 
-	for (int i = 0; i < HL_REPAIR_NR_OUTCOMES; i++) {
-		uint64_t n = atomic_load(&s->repairs[i]);
-		const char *word = hl_name_of(words, i);
+	for (size_t i = 0; i < HL_REPAIR_NR_OUTCOMES; i++) {
+		enum hl_repair_outcome k = summary_order[i];
+		uint64_t n = atomic_load(&s->repairs[k]);
 
 		repairs += n;
 		used += snprintf(outcomes + used, sizeof(outcomes) - used,
 				 "%s%llu %s", i ? ", " : "",
-				 (unsigned long long)n, word ? word : "?");
+				 (unsigned long long)n, outcome_words[k]);
 		if (used >= sizeof(outcomes))
 			break;
 	}
-	summary_line(hd,
-		     "%llu events, %llu repairs (%s), %llu reports covered by "
-		     "another repair, %llu full repairs requested, "
-		   "%llu repairs not reached, %llu not made (stopped or shut "
-		   "down)",
-		   (unsigned long long)atomic_load(&s->events),
-		   (unsigned long long)repairs, outcomes,
-		   (unsigned long long)atomic_load(&s->coalesced),
-		   (unsigned long long)atomic_load(&s->full_repairs),
-		   (unsigned long long)atomic_load(&s->unreachable),
-		   (unsigned long long)atomic_load(&s->abandoned));
+	message_line(hd, stdout, origin, "summary",
+		     "summary: %llu events read, %llu repair calls (%s), "
+		     "%llu reports joined to another repair, %llu "
+		     "whole-filesystem repairs asked for, %llu repairs "
+		     "without a filesystem to reach, %llu repairs dropped "
+		     "(stopping, or no longer repairing)",
+		     (unsigned long long)atomic_load(&s->events),
+		     (unsigned long long)repairs, outcomes,
+		     (unsigned long long)atomic_load(&s->coalesced),
+		     (unsigned long long)atomic_load(&s->full_repairs),
+		     (unsigned long long)atomic_load(&s->unreachable),
+		     (unsigned long long)atomic_load(&s->abandoned));
 }

@@ -43,8 +43,8 @@ dispatch(const struct hl_event *ev, void *arg)
 	    ev->type == XFS_HEALTH_MONITOR_TYPE_SHUTDOWN &&
 	    !atomic_exchange(&hd->shut_down, true) &&
 	    hd->mode == HL_HEAL_REPAIR)
-		log_notice(hd, "No more repairs: a filesystem that has shut "
-			       "down must be unmounted and repaired offline.");
+		log_added(hd, "no more repairs: the filesystem went down; "
+			      "unmount it and run xfs_repair");
 	if (atomic_load(&hd->shut_down)) {
 		if (act.full_repair || act.spot_repair)
 			atomic_fetch_add(&hd->stats.abandoned, 1);
@@ -81,16 +81,28 @@ nr_workers(const struct healthd *hd)
 	return n < 1 ? 1 : n > 64 ? 64 : (unsigned int)n;
 }
 
-/* Our mount vanished but the monitor did not end (a kernel that forgot). */
+/*
+ * Every mount of the filesystem vanished but the monitor did not end (a
+ * kernel that forgot).  When only the mount we use went, another mount of
+ * the filesystem takes over (reopen.c), and the log says so at once.
+ */
 static bool
 mount_gone(struct healthd *hd, unsigned int *idle)
 {
 	struct hl_mount_info mi = {0};
+	uint64_t id = healthd_mount_id(hd);
+	int fd;
 
-	if (!hd->mnt_id)
+	if (!id)
 		return false;
-	if (hl_mount_stat(hd->mnt_id, &mi) != -ENOENT) {
+	if (hl_mount_stat(id, &mi) != -ENOENT) {
 		hl_mount_info_free(&mi);
+		*idle = 0;
+		return false;
+	}
+	fd = healthd_open_fs(hd);
+	if (fd >= 0) {
+		close(fd);
 		*idle = 0;
 		return false;
 	}
@@ -113,7 +125,7 @@ healthd_monitor(struct healthd *hd)
 	}
 	error = queue_start(hd, nr_workers(hd), QUEUE_MAX);
 	if (error) {
-		log_error(hd, "cannot start repair threads: %s",
+		log_added_error(hd, "cannot start repair threads: %s",
 			  strerror(-error));
 		close(sfd);
 		return EXIT_SETUP;
@@ -139,8 +151,10 @@ healthd_monitor(struct healthd *hd)
 		}
 		if (ret == 0) {
 			if (mount_gone(hd, &idle)) {
-				log_error(hd, "filesystem unmounted, but its "
-					      "monitor did not end");
+				log_added_error(hd, "no mount of the filesystem "
+						    "is left, but the kernel "
+						    "keeps its monitor open; "
+						    "stopping");
 				break;
 			}
 			continue;
@@ -162,7 +176,8 @@ healthd_monitor(struct healthd *hd)
 			break; /* unmounted */
 	}
 	if (hl_stream_end(&stream, &leftover))
-		log_error(hd, "%zu bytes of an event were cut off", leftover);
+		log_added_error(hd, "%zu bytes of an event were cut off",
+				leftover);
 	/*
 	 * The repair in progress finishes; queued ones are dropped (and
 	 * counted): after an unmount they cannot reach the filesystem, and

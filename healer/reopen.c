@@ -6,8 +6,16 @@
  * monitors: the root's file handle must be byte-identical to the one taken
  * at start, and the monitor must say the descriptor is on its filesystem.
  * A handle alone is not proof: a copy of the device mounted with -o nouuid
- * has the same one.  When the check fails, statmount() by mount id tells
- * where our mount is now (mount --move keeps the id).
+ * has the same one.
+ *
+ * When the proof fails, the filesystem may still be mounted elsewhere: our
+ * mount was moved (statmount by its id says where), or it went while other
+ * mounts of the filesystem stay (a bind mount survives the unmount of the
+ * original).  Then every mount of the same superblock is a candidate,
+ * whole-filesystem mounts first; a bind of a directory inside it will do
+ * too, through the root's handle.  The first that passes the proof is used
+ * from then on, and the log says so once.  Nothing but the kernel's unmount
+ * event (the last mount gone) ends the daemon.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,8 +27,18 @@
 #include "healthd.h"
 #include "mounts.h"
 
+static bool
+is_whole(const char *root)
+{
+	return !strcmp(root, "/");
+}
+
+/*
+ * The root of our filesystem through the mount at @where, whose directory
+ * in the filesystem is @root, proven ours; or -ESTALE.
+ */
 static int
-open_checked(struct healthd *hd, const char *where)
+open_checked(struct healthd *hd, const char *where, const char *root)
 {
 	struct xfs_health_file_on_monitored_fs on = {0};
 	struct xfs_handle h;
@@ -28,6 +46,19 @@ open_checked(struct healthd *hd, const char *where)
 
 	if (fd < 0)
 		return -errno;
+	if (!is_whole(root) && hd->have_handle) {
+		/* A bind of a directory inside: the root by its handle. */
+		int rfd = hl_open_by_handle(fd, &hd->fs_handle, O_RDONLY);
+
+		close(fd);
+		if (rfd < 0) {
+			log_debug(hd, "%s: no root by handle (%s)", where,
+				  strerror(-rfd));
+			return rfd == -ENOMEM ? rfd : -ESTALE;
+		}
+		fd = rfd;
+		fcntl(fd, F_SETFD, FD_CLOEXEC);
+	}
 	if (hd->have_handle &&
 	    (hl_fd_to_handle(fd, &h) ||
 	     memcmp(&h, &hd->fs_handle, sizeof(h)))) {
@@ -47,60 +78,191 @@ stale:
 	return -ESTALE;
 }
 
-/* Where statmount says our mount is now, if that is somewhere else. */
-static char *
-moved_to(struct healthd *hd, const char *where)
+uint64_t
+healthd_mount_id(struct healthd *hd)
 {
-	struct hl_mount_info mi = {0};
-	char *path = NULL;
+	uint64_t id;
 
-	if (!hd->mnt_id || hl_mount_stat(hd->mnt_id, &mi))
-		return NULL;
-	if (strcmp(mi.mnt_point, where))
-		path = strdup(mi.mnt_point);
-	hl_mount_info_free(&mi);
-	return path;
+	pthread_mutex_lock(&hd->where_lock);
+	id = hd->mnt_id;
+	pthread_mutex_unlock(&hd->where_lock);
+	return id;
+}
+
+/* What healthd_open_fs tries first: the mount in use. */
+struct place {
+	char *where;
+	char *root;
+	uint64_t mnt_id;
+};
+
+static int
+current_place(struct healthd *hd, struct place *p)
+{
+	pthread_mutex_lock(&hd->where_lock);
+	p->where = strdup(hd->where);
+	p->root = strdup(hd->where_root);
+	p->mnt_id = hd->mnt_id;
+	pthread_mutex_unlock(&hd->where_lock);
+	if (p->where && p->root)
+		return 0;
+	free(p->where);
+	free(p->root);
+	return -ENOMEM;
+}
+
+static void
+place_free(struct place *p)
+{
+	free(p->where);
+	free(p->root);
+}
+
+/* From now on, reach the filesystem through @mi; say so once. */
+static void
+adopt(struct healthd *hd, const struct place *old,
+      const struct hl_mount_info *mi)
+{
+	char *where = strdup(mi->mnt_point), *root = strdup(mi->mnt_root);
+
+	if (!where || !root) {
+		free(where);
+		free(root);
+		return; /* found again next time */
+	}
+	pthread_mutex_lock(&hd->where_lock);
+	free(hd->where);
+	free(hd->where_root);
+	hd->where = where;
+	hd->where_root = root;
+	hd->mnt_id = mi->mnt_id;
+	hd->moved = true;
+	pthread_mutex_unlock(&hd->where_lock);
+	path_cache_clear(&hd->paths);
+
+	if (mi->mnt_id == old->mnt_id)
+		log_added(hd, "mount moved to %s; repairs go on there",
+			  mi->mnt_point);
+	else if (is_whole(mi->mnt_root))
+		log_added(hd, "%s no longer leads to the filesystem; repairs "
+			      "go on through %s, another mount of it",
+			  old->where, mi->mnt_point);
+	else
+		log_added(hd, "%s no longer leads to the filesystem; repairs "
+			      "go on through %s, a bind mount of its "
+			      "directory %s",
+			  old->where, mi->mnt_point, mi->mnt_root);
+}
+
+/* Try @mi unless it is the place that just failed. */
+static int
+try_mount(struct healthd *hd, const struct place *old,
+	  const struct hl_mount_info *mi)
+{
+	int fd;
+
+	if (mi->mnt_id == old->mnt_id && !strcmp(mi->mnt_point, old->where))
+		return -ESTALE;
+	fd = open_checked(hd, mi->mnt_point, mi->mnt_root);
+	if (fd >= 0)
+		adopt(hd, old, mi);
+	return fd;
+}
+
+/* @old failed the proof: our mount moved, or another mount of the fs. */
+static int
+relocate(struct healthd *hd, const struct place *old)
+{
+	struct hl_mount_info moved = {0}, *mounts = NULL;
+	size_t nr = 0;
+	int fd = -ESTALE, error;
+
+	if (old->mnt_id && !hl_mount_stat(old->mnt_id, &moved)) {
+		fd = try_mount(hd, old, &moved);
+		hl_mount_info_free(&moved);
+		if (fd >= 0 || fd == -ENOMEM)
+			return fd;
+	}
+	error = hl_mount_find_fs(hd->dev_major, hd->dev_minor, "xfs", &mounts,
+				 &nr);
+	if (error) {
+		log_debug(hd, "cannot list the mounts: %s", strerror(-error));
+		return error == -ENOMEM ? error : -ESTALE;
+	}
+	for (size_t i = 0; i < nr && fd < 0 && fd != -ENOMEM; i++)
+		fd = try_mount(hd, old, &mounts[i]);
+	hl_mount_infos_free(mounts, nr);
+	return fd >= 0 || fd == -ENOMEM ? fd : -ESTALE;
+}
+
+/*
+ * The path in use led to the filesystem, maybe through a new mount there
+ * (the old one went, another took its place): remember that one's id, by
+ * which mount_gone() watches it.
+ */
+static void
+same_place(struct healthd *hd, int fd, const struct place *old)
+{
+	uint64_t id;
+
+	if (!old->mnt_id || hl_mount_id_of_fd(fd, &id) || id == old->mnt_id)
+		return;
+	pthread_mutex_lock(&hd->where_lock);
+	if (hd->mnt_id == old->mnt_id && !strcmp(hd->where, old->where))
+		hd->mnt_id = id;
+	pthread_mutex_unlock(&hd->where_lock);
 }
 
 int
 healthd_open_fs(struct healthd *hd)
 {
-	char *where, *moved;
+	struct place old;
 	int fd;
 
-	pthread_mutex_lock(&hd->where_lock);
-	where = strdup(hd->where);
-	pthread_mutex_unlock(&hd->where_lock);
-	if (!where)
+	if (current_place(hd, &old))
 		return -ENOMEM;
-
-	fd = open_checked(hd, where);
+	fd = open_checked(hd, old.where, old.root);
+	if (fd >= 0)
+		same_place(hd, fd, &old);
 	if (fd >= 0 || fd == -ENOMEM)
 		goto out;
-	moved = moved_to(hd, where);
-	if (!moved) {
-		fd = -ESTALE;
-		goto out;
-	}
-	fd = open_checked(hd, moved);
-	if (fd >= 0) {
-		pthread_mutex_lock(&hd->where_lock);
-		if (!strcmp(hd->where, where)) {
-			free(hd->where);
-			hd->where = moved;
-			hd->moved = true;
-			moved = NULL;
-			path_cache_clear(&hd->paths);
-			log_notice(hd, "Filesystem moved to %s.", hd->where);
+
+	/* One search at a time; one that just ended may have found it. */
+	pthread_mutex_lock(&hd->relocate_lock);
+	pthread_mutex_lock(&hd->where_lock);
+	bool changed = strcmp(hd->where, old.where) || hd->mnt_id != old.mnt_id;
+	pthread_mutex_unlock(&hd->where_lock);
+	if (changed) {
+		place_free(&old);
+		if (current_place(hd, &old)) {
+			pthread_mutex_unlock(&hd->relocate_lock);
+			return -ENOMEM;
 		}
-		pthread_mutex_unlock(&hd->where_lock);
-	} else {
-		fd = -ESTALE;
+		fd = open_checked(hd, old.where, old.root);
 	}
-	free(moved);
+	if (fd < 0 && fd != -ENOMEM)
+		fd = relocate(hd, &old);
+	pthread_mutex_unlock(&hd->relocate_lock);
 out:
-	free(where);
+	place_free(&old);
 	return fd;
+}
+
+/*
+ * @rel (a path from the filesystem's root: "/" or "/a/b") as seen through
+ * a mount of the directory @root: the rest after @root ("" for @root
+ * itself, else starting with '/'), or NULL if @rel is outside it.
+ */
+static const char *
+under(const char *rel, const char *root)
+{
+	size_t n = strlen(root);
+
+	if (is_whole(root))
+		return strcmp(rel, "/") ? rel : "";
+	if (strncmp(rel, root, n) || (rel[n] && rel[n] != '/'))
+		return NULL;
+	return rel + n;
 }
 
 int
@@ -128,20 +290,26 @@ healthd_inode_path(struct healthd *hd, int fd, uint64_t ino, uint32_t gen,
 		return error;
 	/*
 	 * Under the mount point as the user named it, or where the
-	 * filesystem is now if it was moved: a path to use as it is.
+	 * filesystem is reached now: a path to use as it is.  Through a bind
+	 * of a directory, a file outside it has no such path.
 	 */
 	pthread_mutex_lock(&hd->where_lock);
 	const char *top = hd->moved ? hd->where : hd->mnt;
-	size_t tlen = strlen(top);
-	const char *tail = rel;
+	const char *tail = under(rel, hd->where_root);
 
-	if (!strcmp(rel, "/"))
-		tail = "";
-	else if (tlen && top[tlen - 1] == '/')
-		tail = rel + 1;
-	if (asprintf(path, "%s%s", top, tail) < 0) {
-		*path = NULL;
-		error = -ENOMEM;
+	if (!tail) {
+		error = -ENOENT;
+	} else {
+		size_t tlen = strlen(top);
+
+		if (!*tail && tlen == 0)
+			tail = "/";
+		else if (tlen && top[tlen - 1] == '/' && *tail)
+			tail++;
+		if (asprintf(path, "%s%s", top, tail) < 0) {
+			*path = NULL;
+			error = -ENOMEM;
+		}
 	}
 	pthread_mutex_unlock(&hd->where_lock);
 	free(rel);

@@ -99,20 +99,18 @@ healthd_full_repair(struct healthd *hd)
 	char *where;
 	int error;
 
-	uint64_t now = clock_ns(CLOCK_MONOTONIC), last = atomic_load(&hd->last_full_ns);
-
 	if (atomic_load(&hd->shut_down)) {
 		atomic_fetch_add(&hd->stats.abandoned, 1);
 		return;
 	}
 	/* One run checks everything: a second request so soon adds nothing. */
-	if (last && now - last < FULL_REPAIR_HOLDOFF_S * NSEC_PER_SEC) {
+	if (!hl_holdoff_claim(&hd->last_full_ns, clock_ns(CLOCK_MONOTONIC),
+			      FULL_REPAIR_HOLDOFF_S * NSEC_PER_SEC)) {
 		atomic_fetch_add(&hd->stats.coalesced, 1);
-		log_debug(hd, "full repair asked for %llu ms ago; not again",
-			  (unsigned long long)((now - last) / 1000000));
+		log_debug(hd, "whole-filesystem repair asked for within %d s; "
+			      "not again", FULL_REPAIR_HOLDOFF_S);
 		return;
 	}
-	atomic_store(&hd->last_full_ns, now);
 	atomic_fetch_add(&hd->stats.full_repairs, 1);
 	pthread_mutex_lock(&hd->where_lock);
 	where = strdup(hd->where);

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/xattr.h>
 
 #include "healthd.h"
@@ -77,6 +79,7 @@ check_mount(struct healthd *hd, int fd)
 	struct hl_mount_info mi = {0};
 	char *real = realpath(hd->mnt, NULL);
 	int error = -EINVAL;
+	struct stat st;
 
 	if (!real)
 		return -errno;
@@ -95,11 +98,19 @@ check_mount(struct healthd *hd, int fd)
 			error = 0;
 	}
 	hl_mount_info_free(&mi);
+	if (!error && fstat(fd, &st) < 0)
+		error = -errno;
+	hd->where_root = strdup("/");
+	if (!error && !hd->where_root)
+		error = -ENOMEM;
 	if (error) {
 		free(real);
 		return error;
 	}
 	hd->where = real;
+	/* How mounts of this filesystem are known (reopen.c). */
+	hd->dev_major = major(st.st_dev);
+	hd->dev_minor = minor(st.st_dev);
 	return 0;
 }
 
@@ -223,6 +234,7 @@ healthd_setup(struct healthd *hd)
 
 	hd->mnt = hd->opt.mountpoint;
 	pthread_mutex_init(&hd->where_lock, NULL);
+	pthread_mutex_init(&hd->relocate_lock, NULL);
 	path_cache_init(&hd->paths);
 	if (hl_render_init(&hd->render, hd->mnt)) {
 		fprintf(stderr, "xfs_healthd: %s: %s\n", hd->mnt,
@@ -230,8 +242,8 @@ healthd_setup(struct healthd *hd)
 		return EXIT_SETUP;
 	}
 	if (lacks_sys_admin()) {
-		log_error(hd, "CAP_SYS_ADMIN is needed to monitor and repair "
-			      "a filesystem.");
+		log_added_error(hd, "CAP_SYS_ADMIN is needed to monitor and "
+				    "repair a filesystem");
 		return EXIT_SETUP;
 	}
 
@@ -252,8 +264,9 @@ healthd_setup(struct healthd *hd)
 	case 0:
 		break;
 	case -EXDEV:
-		log_error(hd, "Not a XFS mount point: a bind mount of a "
-			      "directory inside the filesystem, not of its root.");
+		log_error(hd, "Not a XFS mount point.");
+		log_added_error(hd, "this is a bind mount of a directory "
+				    "inside the filesystem, not of its root");
 		status = EXIT_SETUP;
 		goto out;
 	default:
@@ -291,6 +304,8 @@ healthd_teardown(struct healthd *hd)
 	hd->mon_fd = -1;
 	free(hd->where);
 	hd->where = NULL;
+	free(hd->where_root);
+	hd->where_root = NULL;
 	path_cache_destroy(&hd->paths);
 	hl_render_free(&hd->render);
 }

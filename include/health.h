@@ -11,6 +11,7 @@
 #ifndef XFS_HEALTH_HEALTH_H
 #define XFS_HEALTH_HEALTH_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -421,11 +422,41 @@ struct hl_render {
 	const char *mountpoint;
 	const char *path;
 	/*
-	 * Private: the mount point's JSON members ("mount":"..." and, when it
-	 * is not UTF-8, "mount_hex":"..."), made once per stream.
+	 * Private: the mount point escaped for text lines (hl_text_escape),
+	 * and its JSON members ("mount":"..." and, when it is not UTF-8,
+	 * "mount_hex":"..."), made once per stream.
 	 */
+	char *text_mountpoint;
 	char *json_mountpoint;
+	/*
+	 * Set by hl_log_line_format on its own copy when it left @path out
+	 * to keep a line short: JSON then says "path_too_long":true.
+	 */
+	bool path_too_long;
 };
+
+/*
+ * Names in text lines.  Every renderer writes mount points and paths (any
+ * byte but NUL, and '/' in a name) through this escaping, so that no name
+ * can end a line, start a forged one, move a terminal's cursor or make a
+ * log reader hide the line: a backslash becomes \\, newline, return and
+ * tab \n \r \t, and \xHH (lowercase) stands for each other byte below
+ * 0x20, DEL, each byte that is not part of well-formed UTF-8, and each byte
+ * of a C1 control (U+0080-U+009F), U+2028, U+2029 or a bidirectional
+ * override or isolate (U+202A-U+202E, U+2066-U+2069).  All else is copied:
+ * a name without such bytes is printed as it is.  printf's %b reads the
+ * escapes back (doc/output-format.md).
+ *
+ * hl_text_escape: @s escaped into @buf; the length, -ENOSPC (cut, but
+ * terminated) or -EINVAL.  hl_text_unescape: the reverse; the length, or
+ * -EINVAL for a backslash not followed by one of the escapes above (or by
+ * \x00), -ENOSPC.  hl_text_needs_escape: would hl_text_escape change @s?
+ */
+int hl_text_escape(char *buf, size_t len, const char *s);
+/* The same into a malloc'd string; NULL without memory. */
+char *hl_text_escape_dup(const char *s);
+int hl_text_unescape(char *buf, size_t len, const char *s);
+bool hl_text_needs_escape(const char *s);
 
 /*
  * Set up @r for @mountpoint, which is borrowed (it must outlive @r) and must
@@ -834,12 +865,37 @@ int hl_repair_write_json(FILE *f, const struct hl_repair_report *rep,
 			 const struct hl_render *r);
 
 /*
- * A daemon's own line about a mount: "<mnt>: <message>\n", or with JSON
- * {"mount":"<mnt>","<key>":"<message>"} and a newline.  Same returns;
- * -EINVAL also for a @key other than [a-z0-9_]+ or one of the mount's.
+ * The longest line a daemon writes, newline included: under journald's
+ * default LineMax (48 KiB), past which it would split the line in two.
+ * Every line without a path is shorter: a mount point of fewer than
+ * PATH_MAX bytes takes at most six bytes a byte, escaped.
  */
-int hl_message_format_text(char *buf, size_t len, const char *message,
-			   const struct hl_render *r);
+#define HL_LOG_LINE_MAX 32768
+
+/*
+ * A daemon's log line for an event (@rep NULL) or a repair outcome, as text
+ * or JSON, in @buf of @len bytes (room for the NUL included).  An event
+ * always gets its line: when r->path makes it too long, the line is made
+ * again without the path, so text shows upstream's "<mnt> ino N gen 0xG"
+ * form and JSON has "path_too_long":true instead of "path".  The length,
+ * -EINVAL as the renderers, or -ENOSPC only if even that line did not fit.
+ */
+int hl_log_line_format(char *buf, size_t len, bool json,
+		       const struct hl_event *ev,
+		       const struct hl_repair_report *rep,
+		       const struct hl_render *r);
+
+/*
+ * A daemon's own line about a mount: "<mnt>: <message>\n" as xfs_healer's
+ * lines are, or with @origin "<origin>: <mnt>: <message>\n", the shape of
+ * the lines a program adds to upstream's (doc/output-format.md); the
+ * message is escaped like a name.  With JSON
+ * {"mount":"<mnt>","<key>":"<message>"} and a newline.  Same returns;
+ * -EINVAL also for a @key other than [a-z0-9_]+ or one of the mount's, or
+ * an @origin that is empty or holds a blank, ':', '\\' or a non-ASCII byte.
+ */
+int hl_message_format_text(char *buf, size_t len, const char *origin,
+			   const char *message, const struct hl_render *r);
 int hl_message_format_json(char *buf, size_t len, const char *key,
 			   const char *message, const struct hl_render *r);
 
@@ -914,6 +970,17 @@ struct hl_event_action {
 void hl_event_action(const struct hl_event *ev, bool repairing, bool quiet,
 		     bool everything, struct hl_event_action *act);
 
+/*
+ * A gate that lets one thing through per @holdoff (ns), shared by threads:
+ * true, with *last set to @now (nonzero, any one clock), for exactly one of
+ * any number of callers racing while it is open; false while a claim made
+ * less than @holdoff before @now, or after it, holds it shut.  *last 0:
+ * never claimed.  How the daemon asks for at most one full repair in
+ * FULL_REPAIR_HOLDOFF_S.
+ */
+bool hl_holdoff_claim(atomic_uint_fast64_t *last, uint64_t now,
+		      uint64_t holdoff);
+
 /* ---- coalescing repairs (xfs_healthd) ---------------------------------- */
 
 /*
@@ -976,6 +1043,12 @@ struct xfs_handle;
 
 /* XFS_IOC_FD_TO_HANDLE for the file @fd is open on.  0 or -errno. */
 int hl_fd_to_handle(int fd, struct xfs_handle *h);
+
+/*
+ * XFS_IOC_OPEN_BY_HANDLE (CAP_SYS_ADMIN): the file @h names on the
+ * filesystem @fsfd is on, opened with @flags.  A descriptor, or -errno.
+ */
+int hl_open_by_handle(int fsfd, const struct xfs_handle *h, int flags);
 
 /* @fs's filesystem handle with the file id set to @ino, @gen. */
 void hl_handle_for_inode(const struct xfs_handle *fs, uint64_t ino,

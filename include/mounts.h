@@ -14,6 +14,8 @@
 
 struct hl_mount_info {
 	uint64_t mnt_id; /* unique mount id */
+	uint32_t sb_dev_major; /* the superblock's device: st_dev of its files */
+	uint32_t sb_dev_minor;
 	char *fstype;	 /* "xfs" */
 	char *mnt_point; /* where it is mounted, in our mount namespace */
 	char *mnt_root;	 /* "/" for a whole filesystem, else the bound subdir */
@@ -29,6 +31,17 @@ int hl_mount_id_of_fd(int fd, uint64_t *mnt_id);
  */
 int hl_mount_stat(uint64_t mnt_id, struct hl_mount_info *mi);
 void hl_mount_info_free(struct hl_mount_info *mi);
+
+/*
+ * Every mount of the filesystem whose files have st_dev @major:@minor and
+ * type @fstype, in our mount namespace: whole-filesystem mounts (mnt_root
+ * "/") first, then binds of a directory inside it, each group by mount id.
+ * A malloc'd array in *mounts (free with hl_mount_infos_free); none is 0
+ * with *nr 0.  -ENOSYS without listmount.
+ */
+int hl_mount_find_fs(uint32_t major, uint32_t minor, const char *fstype,
+		     struct hl_mount_info **mounts, size_t *nr);
+void hl_mount_infos_free(struct hl_mount_info *mounts, size_t nr);
 
 /*
  * Every mount in the mount namespace (listmount from the root, in batches),

@@ -137,22 +137,29 @@ file_close_all(void)
 	}
 }
 
-/* The xfs_io file listing: brackets mark the current file. */
+/*
+ * The xfs_io file listing: brackets mark the current file.  Names are
+ * escaped as in every line (hl_text_escape).
+ */
 void
 file_print_table(void)
 {
 	for (int i = 0; i < nr_files; i++) {
 		const struct io_file *f = &files[i];
 		bool cur = (i == current);
+		char *shown = hl_text_needs_escape(f->name)
+				      ? hl_text_escape_dup(f->name)
+				      : NULL;
 
 		printf("%c%03d%c %-14s (%s,%s,%s,%s%s%s)\n", cur ? '[' : ' ', i,
-		       cur ? ']' : ' ', f->name,
+		       cur ? ']' : ' ', shown ? shown : f->name,
 		       (f->flags & IO_FOREIGN) ? "foreign" : "xfs",
 		       (f->flags & IO_OSYNC) ? "sync" : "non-sync",
 		       (f->flags & IO_DIRECT) ? "direct" : "non-direct",
 		       (f->flags & IO_READONLY) ? "read-only" : "read-write",
 		       (f->flags & IO_APPEND) ? ",append" : "",
 		       (f->flags & IO_NONBLOCK) ? ",nonblock" : "");
+		free(shown);
 	}
 }
 

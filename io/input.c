@@ -12,6 +12,7 @@
  * scripts), two thirds of its instructions.  Without libedit.so.2, a
  * terminal then gets plain lines.
  */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,13 +34,18 @@
 
 const char input_editor_name[] = LINE_EDITOR_NAME;
 
-static char *
-read_plain(const char *prompt)
+/*
+ * A line that holds a NUL byte would be cut there as a C string, so that
+ * "help\0healthmon" ran help: such a line is refused whole (-EINVAL).
+ */
+static int
+read_plain(const char *prompt, char **linep)
 {
 	char *line = NULL;
 	size_t size = 0;
 	ssize_t len;
 
+	*linep = NULL;
 	if (prompt) {
 		fputs(prompt, stdout);
 		fflush(stdout);
@@ -47,11 +53,16 @@ read_plain(const char *prompt)
 	len = getline(&line, &size, stdin);
 	if (len < 0) {
 		free(line);
-		return NULL;
+		return 0;
 	}
 	if (len > 0 && line[len - 1] == '\n')
-		line[len - 1] = '\0';
-	return line;
+		line[--len] = '\0';
+	if (strlen(line) != (size_t)len) {
+		free(line);
+		return -EINVAL;
+	}
+	*linep = line;
+	return 1;
 }
 
 #if defined(LINE_EDITOR_LIBEDIT) && defined(LINE_EDITOR_DLOPEN)
@@ -122,16 +133,18 @@ read_edited(const char *prompt)
 }
 #endif
 
-char *
-input_read_line(const char *prompt)
+int
+input_read_line(const char *prompt, char **line)
 {
 	if (!isatty(STDIN_FILENO))
-		return read_plain(NULL);
+		return read_plain(NULL, line);
 #if defined(LINE_EDITOR_LIBEDIT) || defined(LINE_EDITOR_READLINE)
-	if (load_editor())
-		return read_edited(prompt);
-	return read_plain(prompt);
+	if (load_editor()) {
+		*line = read_edited(prompt);
+		return *line != NULL;
+	}
+	return read_plain(prompt, line);
 #else
-	return read_plain(prompt);
+	return read_plain(prompt, line);
 #endif
 }

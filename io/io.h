@@ -57,6 +57,8 @@ void io_stop_signals(sigset_t *set);
 /* Diagnostics go to stderr after stdout is flushed, so 2>&1 stays ordered. */
 void io_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void io_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void io_message_verbatim(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
 /* fflush(stdout), remembering why the first write failed. */
 int io_flush_stdout(void);
 int io_check_stdout(void);

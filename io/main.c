@@ -36,11 +36,19 @@ run_interactive(void)
 {
 	char prompt[256];
 	int status = EXIT_ALL_OK;
+	unsigned long nr = 0;
 	char *line;
+	int ret;
 
 	snprintf(prompt, sizeof(prompt), "%s> ", progname);
 	while (!command_quit_requested() &&
-	       (line = input_read_line(prompt)) != NULL) {
+	       (ret = input_read_line(prompt, &line)) != 0) {
+		nr++;
+		if (ret < 0) {
+			io_error("input line %lu holds a NUL byte: not run", nr);
+			status |= EXIT_USAGE;
+			continue;
+		}
 		status |= command_run_line(line, false);
 		free(line);
 		io_flush_stdout();

@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "io.h"
@@ -40,14 +41,28 @@ reader_gone(int fd)
 	       (pfd.revents & (POLLERR | POLLHUP));
 }
 
-static void __attribute__((format(printf, 2, 0)))
-vreport(bool prefixed, const char *fmt, va_list ap)
+/*
+ * Diagnostics often name what the user gave (files, mount points, words of
+ * a command line): the whole text is escaped as names in lines are
+ * (libhealth's hl_text_escape), so that none can break the line.  Text
+ * that libhealth rendered has its names escaped already: @verbatim.
+ */
+static void __attribute__((format(printf, 3, 0)))
+vreport(bool prefixed, bool verbatim, const char *fmt, va_list ap)
 {
+	char *text = NULL, *shown = NULL;
+
 	io_flush_stdout();
+	if (vasprintf(&text, fmt, ap) < 0)
+		text = NULL;
+	else if (!verbatim && hl_text_needs_escape(text))
+		shown = hl_text_escape_dup(text);
 	if (prefixed)
 		fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
+	fputs(shown ? shown : text ? text : fmt, stderr);
 	fputc('\n', stderr);
+	free(shown);
+	free(text);
 }
 
 /* "prog: message": our own diagnostics. */
@@ -57,7 +72,7 @@ io_error(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(true, fmt, ap);
+	vreport(true, false, fmt, ap);
 	va_end(ap);
 }
 
@@ -68,7 +83,18 @@ io_message(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(false, fmt, ap);
+	vreport(false, false, fmt, ap);
+	va_end(ap);
+}
+
+/* The same for a text whose names libhealth's renderers escaped. */
+void
+io_message_verbatim(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(false, true, fmt, ap);
 	va_end(ap);
 }
 

@@ -105,11 +105,14 @@ run_call(struct scrub_run *run, const struct hl_scrub_call *call)
 		vecs[i].ret = vecs[i].type == XFS_SCRUB_TYPE_BARRIER ? 0 : -err;
 }
 
+/* The object's name: a mount point escaped takes up to 4 bytes a byte. */
+#define SCRUB_OBJECT_MAX (4 * PATH_MAX + 128)
+
 static void
 print_line(const struct hl_scrub_result *res, const struct hl_render *r,
 	   const char *what)
 {
-	char obj[PATH_MAX + 128];
+	char obj[SCRUB_OBJECT_MAX];
 
 	hl_scrub_format_object(obj, sizeof(obj), res, r);
 	printf("%s: %s\n", obj, what);
@@ -130,11 +133,11 @@ report_text(struct scrub_run *run, const struct hl_scrub_result *res)
 			   "Skipped after an earlier check failed.");
 		return;
 	case HL_SCRUB_ERROR: {
-		char obj[PATH_MAX + 128];
+		char obj[SCRUB_OBJECT_MAX];
 
 		hl_scrub_format_object(obj, sizeof(obj), res, &run->render);
-		io_message("%s: %s: %s", scrub_verb(run->o), obj,
-			   strerror(res->error));
+		io_message_verbatim("%s: %s: %s", scrub_verb(run->o), obj,
+				    strerror(res->error));
 		return;
 	}
 	default:

@@ -475,10 +475,9 @@ explain(struct vm_run *run, int err, bool known_absent)
 	const char *file = run->file->name;
 
 	/* xfs_io's line, word for word, then what it means here. */
-	io_flush_stdout();
 	progress_clear(run);
-	fprintf(stderr, "%s: ioctl(XFS_IOC_VERIFY_MEDIA) [\"%s\"]: %s\n",
-		progname, file, strerror(err));
+	io_error("ioctl(XFS_IOC_VERIFY_MEDIA) [\"%s\"]: %s", file,
+		 strerror(err));
 	switch (err) {
 	case ENODEV:
 		if (run->o->dev == XFS_DEV_LOG)

@@ -30,6 +30,20 @@ hl_fd_to_handle(int fd, struct xfs_handle *h)
 	return 0;
 }
 
+int
+hl_open_by_handle(int fsfd, const struct xfs_handle *h, int flags)
+{
+	struct xfs_fsop_handlereq hreq = {
+		.fd = fsfd,
+		.oflags = flags,
+		.ihandle = (void *)h,
+		.ihandlen = sizeof(*h),
+	};
+	int fd = ioctl(fsfd, XFS_IOC_OPEN_BY_HANDLE, &hreq);
+
+	return fd < 0 ? -errno : fd;
+}
+
 void
 hl_handle_for_inode(const struct xfs_handle *fs, uint64_t ino, uint32_t gen,
 		    struct xfs_handle *h)

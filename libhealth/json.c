@@ -20,8 +20,13 @@ hl_render_init(struct hl_render *r, const char *mountpoint)
 		return -EINVAL;
 	r->mountpoint = mountpoint;
 	r->path = NULL;
+	r->path_too_long = false;
+	r->text_mountpoint = hl_text_escape_dup(mountpoint);
 	r->json_mountpoint = hl_json_members("mount", mountpoint);
-	return r->json_mountpoint ? 0 : -ENOMEM;
+	if (r->text_mountpoint && r->json_mountpoint)
+		return 0;
+	hl_render_free(r);
+	return -ENOMEM;
 }
 
 void
@@ -29,6 +34,8 @@ hl_render_free(struct hl_render *r)
 {
 	if (!r)
 		return;
+	free(r->text_mountpoint);
+	r->text_mountpoint = NULL;
 	free(r->json_mountpoint);
 	r->json_mountpoint = NULL;
 }
@@ -63,12 +70,14 @@ name_list(struct hl_out *o, const struct hl_name_table *t, uint32_t bits)
 	out_char(o, ']');
 }
 
-/* Only the daemon sets a path, so escaping it per event is affordable. */
+/* Only the daemon sets a path (or says it left a long one out). */
 static void
 path(struct hl_out *o, const struct hl_render *r)
 {
 	if (r->path)
 		out_json_members(o, "path", r->path);
+	else if (r->path_too_long)
+		out_lit(o, ",\"path_too_long\":true");
 }
 
 static void

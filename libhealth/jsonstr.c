@@ -11,44 +11,10 @@
 
 #include "jsonstr.h"
 #include "out.h"
+#include "textstr.h"
 
 /* U+FFFD REPLACEMENT CHARACTER. */
 static const char replacement[] = "\xef\xbf\xbd";
-
-/* Length of the UTF-8 sequence at @p (RFC 3629), or 0 if it is not one. */
-static size_t
-utf8_seq(const unsigned char *p)
-{
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t n;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		n = 2;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		n = 3;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		n = 4;
-	else
-		return 0;
-
-	/* No overlong forms, no surrogates, nothing past U+10FFFF. */
-	if (p[0] == 0xe0)
-		lo = 0xa0;
-	else if (p[0] == 0xed)
-		hi = 0x9f;
-	else if (p[0] == 0xf0)
-		lo = 0x90;
-	else if (p[0] == 0xf4)
-		hi = 0x8f;
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t i = 2; i < n; i++)
-		if (p[i] < 0x80 || p[i] > 0xbf)
-			return 0;
-	return n;
-}
 
 /*
  * How byte @c is written inside a JSON string, or NULL if as it is: RFC
@@ -98,7 +64,7 @@ out_json_text(struct hl_out *o, const char *s)
 	char buf[7];
 
 	while (*p) {
-		size_t n = utf8_seq(p);
+		size_t n = hl_utf8_seq(p);
 		const char *esc;
 
 		if (!n) {

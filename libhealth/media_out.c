@@ -13,6 +13,7 @@
 
 #include "jsonstr.h"
 #include "out.h"
+#include "textstr.h"
 
 typedef void (*render_fn)(struct hl_out *o, const void *ctx);
 
@@ -259,7 +260,7 @@ render_owner(struct hl_out *o, const void *ctx)
 	/* Last, so a path with blanks still ends the line. */
 	if (m->path) {
 		out_lit(o, " path ");
-		out_str(o, m->path);
+		out_text(o, m->path);
 	}
 	out_char(o, '\n');
 }

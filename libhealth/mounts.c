@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -88,8 +89,9 @@ statmount_string(const struct statmount *sm, size_t bufsize, uint64_t bit,
 int
 hl_mount_stat(uint64_t mnt_id, struct hl_mount_info *mi)
 {
-	const uint64_t want = STATMOUNT_FS_TYPE | STATMOUNT_MNT_POINT |
-			      STATMOUNT_MNT_ROOT | STATMOUNT_SB_SOURCE;
+	const uint64_t want = STATMOUNT_SB_BASIC | STATMOUNT_FS_TYPE |
+			      STATMOUNT_MNT_POINT | STATMOUNT_MNT_ROOT |
+			      STATMOUNT_SB_SOURCE;
 	struct mnt_id_req req = {
 		.size = MNT_ID_REQ_SIZE_VER0,
 		.mnt_id = mnt_id,
@@ -115,6 +117,8 @@ hl_mount_stat(uint64_t mnt_id, struct hl_mount_info *mi)
 	}
 
 	mi->mnt_id = mnt_id;
+	mi->sb_dev_major = sm->sb_dev_major;
+	mi->sb_dev_minor = sm->sb_dev_minor;
 	error = statmount_string(sm, bufsize, STATMOUNT_FS_TYPE, sm->fs_type,
 				 &mi->fstype);
 	if (!error)
@@ -183,6 +187,77 @@ hl_mount_list(uint64_t **ids, size_t *nr)
 		req.param = list[count - 1];
 	}
 	*ids = list;
+	*nr = count;
+	return 0;
+}
+
+void
+hl_mount_infos_free(struct hl_mount_info *mounts, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++)
+		hl_mount_info_free(&mounts[i]);
+	free(mounts);
+}
+
+static bool
+whole_fs(const struct hl_mount_info *mi)
+{
+	return !strcmp(mi->mnt_root, "/");
+}
+
+/* Whole-filesystem mounts first, then by id (listmount's order). */
+static int
+mount_order(const void *a, const void *b)
+{
+	const struct hl_mount_info *x = a, *y = b;
+
+	if (whole_fs(x) != whole_fs(y))
+		return whole_fs(x) ? -1 : 1;
+	return x->mnt_id < y->mnt_id ? -1 : x->mnt_id > y->mnt_id;
+}
+
+int
+hl_mount_find_fs(uint32_t major, uint32_t minor, const char *fstype,
+		 struct hl_mount_info **mounts, size_t *nr)
+{
+	struct hl_mount_info *found = NULL;
+	uint64_t *ids = NULL;
+	size_t nr_ids = 0, count = 0;
+	int error = hl_mount_list(&ids, &nr_ids);
+
+	*mounts = NULL;
+	*nr = 0;
+	if (error)
+		return error;
+	for (size_t i = 0; i < nr_ids; i++) {
+		struct hl_mount_info mi;
+
+		/* A mount that went away since the list is no candidate. */
+		if (hl_mount_stat(ids[i], &mi))
+			continue;
+		if (mi.sb_dev_major != major || mi.sb_dev_minor != minor ||
+		    strcmp(mi.fstype, fstype)) {
+			hl_mount_info_free(&mi);
+			continue;
+		}
+		if (!found) {
+			found = calloc(nr_ids, sizeof(*found));
+			if (!found) {
+				hl_mount_info_free(&mi);
+				error = -ENOMEM;
+				break;
+			}
+		}
+		found[count++] = mi;
+	}
+	free(ids);
+	if (error) {
+		hl_mount_infos_free(found, count);
+		return error;
+	}
+	if (count)
+		qsort(found, count, sizeof(*found), mount_order);
+	*mounts = found;
 	*nr = count;
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "out.h"
+#include "textstr.h"
 
 /* Most lines are short; longer mount points and paths take the heap. */
 #define OUT_STACK_LEN 512
@@ -70,15 +71,25 @@ out_mask(struct hl_out *o, const struct hl_name_table *t, uint64_t mask,
 	}
 }
 
+/* Escaped once by hl_render_init; a context made by hand, here. */
+void
+out_mount(struct hl_out *o, const struct hl_render *r)
+{
+	if (r->text_mountpoint)
+		out_str(o, r->text_mountpoint);
+	else
+		out_text(o, r->mountpoint);
+}
+
 void
 out_object(struct hl_out *o, const struct hl_render *r, enum hl_object object,
 	   uint32_t group, uint64_t ino, uint32_t gen)
 {
 	if (object == HL_OBJECT_INODE && r->path) {
-		out_str(o, r->path);
+		out_text(o, r->path);
 		return;
 	}
-	out_str(o, r->mountpoint);
+	out_mount(o, r);
 	switch (object) {
 	case HL_OBJECT_AG:
 		out_lit(o, " agno ");

@@ -94,6 +94,9 @@ out_hex(struct hl_out *o, uint64_t v)
 	out_mem(o, p, tmp + sizeof(tmp) - p);
 }
 
+/* The render context's mount point, escaped for a text line (textstr.c). */
+void out_mount(struct hl_out *o, const struct hl_render *r);
+
 /*
  * Terminate the text.  Returns its length, a renderer's error, or -ENOSPC if
  * the text was cut (then @used says how many bytes, without the NUL, the

@@ -120,3 +120,20 @@ hl_event_action(const struct hl_event *ev, bool repairing, bool quiet,
 			   hl_domain_mask_names(ev->domain) != NULL;
 	act->last = mount && ev->type == XFS_HEALTH_MONITOR_TYPE_UNMOUNT;
 }
+
+/*
+ * A compare-and-swap, not a load then a store: two threads that both saw
+ * the gate open would both pass.  A claim made with a later clock reading
+ * than ours (threads read the clock before racing) also closes it.
+ */
+bool
+hl_holdoff_claim(atomic_uint_fast64_t *last, uint64_t now, uint64_t holdoff)
+{
+	uint_fast64_t seen = atomic_load(last);
+
+	do {
+		if (seen && (now < seen || now - seen < holdoff))
+			return false;
+	} while (!atomic_compare_exchange_weak(last, &seen, now));
+	return true;
+}

@@ -9,6 +9,7 @@
 
 #include "jsonstr.h"
 #include "out.h"
+#include "textstr.h"
 
 #define KEY(o, k) out_lit((o), ",\"" k "\":")
 
@@ -126,19 +127,28 @@ hl_repair_write_json(FILE *f, const struct hl_repair_report *rep,
 /* ---- messages ----------------------------------------------------------- */
 
 struct message {
+	const char *origin;
 	const char *key;
 	const char *text;
 };
 
+/*
+ * The text is escaped whole: it is ours, but it may carry a name (where
+ * the filesystem went), and our sentences hold no byte that changes.
+ */
 static void
 render_message_text(struct hl_out *o, const void *item,
 		    const struct hl_render *r)
 {
 	const struct message *m = item;
 
-	out_str(o, r->mountpoint);
+	if (m->origin) {
+		out_str(o, m->origin);
+		out_lit(o, ": ");
+	}
+	out_mount(o, r);
 	out_lit(o, ": ");
-	out_str(o, m->text);
+	out_text(o, m->text);
 	out_char(o, '\n');
 }
 
@@ -154,13 +164,27 @@ render_message_json(struct hl_out *o, const void *item,
 	out_lit(o, "}\n");
 }
 
-int
-hl_message_format_text(char *buf, size_t len, const char *message,
-		       const struct hl_render *r)
+/* An origin is a fixed word of ours: printable ASCII, no ':'. */
+static bool
+origin_ok(const char *origin)
 {
-	struct message m = {.text = message};
+	if (!origin)
+		return true;
+	if (!*origin)
+		return false;
+	for (const char *p = origin; *p; p++)
+		if (*p <= ' ' || *p >= 0x7f || *p == ':' || *p == '\\')
+			return false;
+	return true;
+}
 
-	if (!message)
+int
+hl_message_format_text(char *buf, size_t len, const char *origin,
+		       const char *message, const struct hl_render *r)
+{
+	struct message m = {.origin = origin, .text = message};
+
+	if (!message || !origin_ok(origin))
 		return -EINVAL;
 	return out_format(buf, len, render_message_text, &m, r);
 }

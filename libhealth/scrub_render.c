@@ -230,7 +230,7 @@ render_summary(struct hl_out *o, const void *item, const struct hl_render *r)
 {
 	const struct hl_scrub_summary *s = item;
 
-	out_str(o, r->mountpoint);
+	out_mount(o, r);
 	out_lit(o, ": ");
 	out_dec(o, checked(s));
 	out_lit(o, " objects checked");

@@ -37,11 +37,6 @@ type_word(uint32_t type, bool known)
 	return name ? name : unknown_value;
 }
 
-static void
-mount_prefix(struct hl_out *o, const struct hl_render *r)
-{
-	out_str(o, r->mountpoint);
-}
 
 /* File events name the file like inode events. */
 void
@@ -70,7 +65,7 @@ static void
 unknown_event(struct hl_out *o, const struct hl_event *ev,
 	      const struct hl_render *r)
 {
-	mount_prefix(o, r);
+	out_mount(o, r);
 	out_lit(o, ": unknown event domain ");
 	out_hex(o, ev->domain);
 	out_lit(o, " type ");
@@ -83,21 +78,21 @@ mount_event(struct hl_out *o, const struct hl_event *ev,
 {
 	switch (ev->type) {
 	case XFS_HEALTH_MONITOR_TYPE_RUNNING:
-		mount_prefix(o, r);
+		out_mount(o, r);
 		out_lit(o, ": monitoring started");
 		break;
 	case XFS_HEALTH_MONITOR_TYPE_LOST:
-		mount_prefix(o, r);
+		out_mount(o, r);
 		out_lit(o, ": ");
 		out_dec(o, ev->count);
 		out_lit(o, " events lost");
 		break;
 	case XFS_HEALTH_MONITOR_TYPE_UNMOUNT:
-		mount_prefix(o, r);
+		out_mount(o, r);
 		out_lit(o, ": filesystem unmounted");
 		break;
 	case XFS_HEALTH_MONITOR_TYPE_SHUTDOWN:
-		mount_prefix(o, r);
+		out_mount(o, r);
 		out_lit(o, ": filesystem shut down due to ");
 		out_mask(o, hl_shutdown_names(), ev->mask, OUT_LIST_TEXT);
 		break;
@@ -123,7 +118,7 @@ static void
 media_event(struct hl_out *o, const struct hl_event *ev,
 	    const struct hl_render *r)
 {
-	mount_prefix(o, r);
+	out_mount(o, r);
 	out_char(o, ' ');
 	out_str(o, hl_name_of(hl_domain_names(), ev->domain));
 	out_lit(o, " daddr ");

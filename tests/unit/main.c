@@ -23,7 +23,7 @@ static int (*const registrars[])(void) = {
 	unit_register_media,
 	unit_register_repair, unit_register_repair_render,
 	unit_register_policy, unit_register_pending,
-	unit_register_unitname,
+	unit_register_unitname, unit_register_textstr,
 };
 
 int

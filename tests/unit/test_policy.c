@@ -4,6 +4,8 @@
  * mode from options and property, and what it does with each event.
  */
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "unit.h"
@@ -247,7 +249,72 @@ test_event_action(void)
 		check_action(&cases[i]);
 }
 
+/* ---- the full-repair gate ------------------------------------------------ */
+
+#define RACERS 8
+#define ROUNDS 200
+
+struct race {
+	pthread_barrier_t start;
+	atomic_uint_fast64_t last;
+	atomic_uint wins;
+	uint64_t now;
+};
+
+static void *
+racer(void *arg)
+{
+	struct race *r = arg;
+
+	for (int i = 0; i < ROUNDS; i++) {
+		/* Everyone sees the gate open, then all claim at once. */
+		pthread_barrier_wait(&r->start);
+		if (hl_holdoff_claim(&r->last, r->now, 1000))
+			atomic_fetch_add(&r->wins, 1);
+		if (pthread_barrier_wait(&r->start) ==
+		    PTHREAD_BARRIER_SERIAL_THREAD) {
+			/* One per round, then open it again. */
+			CU_ASSERT_EQUAL(atomic_load(&r->wins), 1);
+			atomic_store(&r->wins, 0);
+			r->now += 1000;
+		}
+	}
+	return NULL;
+}
+
+static void
+test_holdoff(void)
+{
+	atomic_uint_fast64_t last = 0;
+	struct race r = {.now = 5000};
+	pthread_t t[RACERS];
+
+	/* Never claimed: open; then shut for @holdoff ns, open at the end. */
+	CU_ASSERT(hl_holdoff_claim(&last, 100, 50));
+	CU_ASSERT_EQUAL(atomic_load(&last), 100);
+	CU_ASSERT(!hl_holdoff_claim(&last, 100, 50));
+	CU_ASSERT(!hl_holdoff_claim(&last, 149, 50));
+	CU_ASSERT(hl_holdoff_claim(&last, 150, 50));
+	/* A claim with a later clock reading than ours shuts it too. */
+	CU_ASSERT(!hl_holdoff_claim(&last, 120, 50));
+	CU_ASSERT_EQUAL(atomic_load(&last), 150);
+	/* No holdoff: always open, but never for an older reading. */
+	CU_ASSERT(hl_holdoff_claim(&last, 150, 0));
+	CU_ASSERT(!hl_holdoff_claim(&last, 149, 0));
+
+	/* Threads racing for an open gate: exactly one wins each time. */
+	atomic_init(&r.last, 0);
+	atomic_init(&r.wins, 0);
+	CU_ASSERT_EQUAL_FATAL(pthread_barrier_init(&r.start, NULL, RACERS), 0);
+	for (int i = 0; i < RACERS; i++)
+		CU_ASSERT_EQUAL_FATAL(pthread_create(&t[i], NULL, racer, &r), 0);
+	for (int i = 0; i < RACERS; i++)
+		pthread_join(t[i], NULL);
+	pthread_barrier_destroy(&r.start);
+}
+
 static const struct unit_test tests[] = {
+	{"full repair gate, racing threads", test_holdoff},
 	{"autofsck names", test_autofsck_names},
 	{"autofsck parse", test_autofsck_parse},
 	{"policy decisions", test_policy},

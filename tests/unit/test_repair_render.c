@@ -349,7 +349,7 @@ test_messages(void)
 	json_object *obj;
 
 	CU_ASSERT_EQUAL_FATAL(hl_render_init(&r, "/mnt"), 0);
-	CU_ASSERT_EQUAL(hl_message_format_text(buf, sizeof(buf),
+	CU_ASSERT_EQUAL(hl_message_format_text(buf, sizeof(buf), NULL,
 					       "Full repairs in progress.", &r),
 			(int)strlen("/mnt: Full repairs in progress.\n"));
 	CU_ASSERT_STRING_EQUAL(buf, "/mnt: Full repairs in progress.\n");
@@ -370,9 +370,11 @@ test_messages(void)
 	CU_ASSERT_STRING_EQUAL(str_of(obj, "mount"), "/mnt");
 	json_object_put(obj);
 
-	CU_ASSERT_EQUAL(hl_message_format_text(buf, sizeof(buf), NULL, &r),
+	CU_ASSERT_EQUAL(hl_message_format_text(buf, sizeof(buf), NULL, NULL,
+					       &r),
 			-EINVAL);
-	CU_ASSERT_EQUAL(hl_message_format_text(buf, sizeof(buf), "x", NULL),
+	CU_ASSERT_EQUAL(hl_message_format_text(buf, sizeof(buf), NULL, "x",
+					       NULL),
 			-EINVAL);
 	CU_ASSERT_EQUAL(hl_message_format_json(buf, sizeof(buf), NULL, "x", &r),
 			-EINVAL);
@@ -389,14 +391,45 @@ test_messages(void)
 		-EINVAL);
 	CU_ASSERT_EQUAL(hl_message_format_json(buf, sizeof(buf), "k", NULL, &r),
 			-EINVAL);
-	CU_ASSERT_EQUAL(hl_message_format_text(buf, 6, "hello", &r), -ENOSPC);
+	CU_ASSERT_EQUAL(hl_message_format_text(buf, 6, NULL, "hello", &r),
+			-ENOSPC);
 	CU_ASSERT_STRING_EQUAL(buf, "/mnt:");
+	hl_render_free(&r);
+}
+
+/*
+ * Lines a program adds to upstream's: "<origin>: <mnt>: <text>", the text
+ * escaped like a name (it may carry a path), the mount point too.
+ */
+static void
+test_added_messages(void)
+{
+	static const char *const bad_origins[] = {"", "a b", "a:b", "a\\b",
+						  "\xc3\xa9", "a\n"};
+	struct hl_render r;
+	char buf[256];
+
+	CU_ASSERT_EQUAL_FATAL(hl_render_init(&r, "/m\nt"), 0);
+	CU_ASSERT_EQUAL(hl_message_format_text(buf, sizeof(buf), "xfs_healthd",
+					       "moved to /a\n/b\\c", &r),
+			(int)strlen(buf));
+	CU_ASSERT_STRING_EQUAL(buf,
+			       "xfs_healthd: /m\\nt: moved to /a\\n/b\\\\c\n");
+	CU_ASSERT_EQUAL(hl_message_format_text(buf, sizeof(buf), NULL,
+					       "plain \x1b[2K", &r),
+			(int)strlen(buf));
+	CU_ASSERT_STRING_EQUAL(buf, "/m\\nt: plain \\x1b[2K\n");
+	for (size_t i = 0; i < ARRAY_SIZE(bad_origins); i++)
+		CU_ASSERT_EQUAL(hl_message_format_text(buf, sizeof(buf),
+						       bad_origins[i], "x", &r),
+				-EINVAL);
 	hl_render_free(&r);
 }
 
 static const struct unit_test tests[] = {
 	{"text line forms", test_text_forms},
 	{"text object as in event lines", test_text_matches_event_line},
+	{"added lines: origin, escaped text", test_added_messages},
 	{"text argument errors", test_text_errors},
 	{"json lines", test_json},
 	{"write to a stream", test_write},

@@ -483,8 +483,9 @@ test_mount_as_given(void)
 
 	check_text(&ev, "/mnt/", NULL, "/mnt/: filesystem unmounted\n");
 	check_text(&ev, "", NULL, ": filesystem unmounted\n");
+	/* Escaped as every name in a line (textstr.c). */
 	check_text(&ev, "a \"b\"\\\n\x01\xff", NULL,
-		   "a \"b\"\\\n\x01\xff: filesystem unmounted\n");
+		   "a \"b\"\\\\\\n\\x01\\xff: filesystem unmounted\n");
 }
 
 static void

@@ -41,5 +41,6 @@ int unit_register_repair_render(void);
 int unit_register_policy(void);
 int unit_register_pending(void);
 int unit_register_unitname(void);
+int unit_register_textstr(void);
 
 #endif /* XFS_HEALTH_TESTS_UNIT_H */
