@@ -107,7 +107,10 @@ uint64_t healthd_mount_id(struct healthd *hd);
 int healthd_inode_path(struct healthd *hd, int fd, uint64_t ino, uint32_t gen,
 		       char **path);
 
-/* The same for an event's log line: a path found within a second will do. */
+/*
+ * The same for an event's log line: a path found within a second will do,
+ * and a walk that failed within a minute is not tried again (pathcache.h).
+ */
 int healthd_logged_path(struct healthd *hd, uint64_t ino, uint32_t gen,
 			char **path);
 

@@ -220,12 +220,14 @@ log_summary(struct healthd *hd)
 		if (used >= sizeof(outcomes))
 			break;
 	}
+	/* JSON has the word as its key. */
 	message_line(hd, stdout, origin, "summary",
-		     "summary: %llu events read, %llu repair calls (%s), "
+		     "%s%llu events read, %llu repair calls (%s), "
 		     "%llu reports joined to another repair, %llu "
 		     "whole-filesystem repairs asked for, %llu repairs "
 		     "without a filesystem to reach, %llu repairs dropped "
 		     "(stopping, or no longer repairing)",
+		     hd->opt.json ? "" : "summary: ",
 		     (unsigned long long)atomic_load(&s->events),
 		     (unsigned long long)repairs, outcomes,
 		     (unsigned long long)atomic_load(&s->coalesced),

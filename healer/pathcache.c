@@ -6,7 +6,8 @@
 #include "clock.h"
 #include "pathcache.h"
 
-#define PATH_CACHE_NS NSEC_PER_SEC
+#define PATH_CACHE_NS	    NSEC_PER_SEC
+#define PATH_CACHE_ERROR_NS (60 * NSEC_PER_SEC)
 
 void
 path_cache_init(struct path_cache *pc)
@@ -21,6 +22,7 @@ forget_all(struct path_cache *pc)
 	for (unsigned int i = 0; i < PATH_CACHE_SLOTS; i++) {
 		free(pc->slot[i].path);
 		pc->slot[i].path = NULL;
+		pc->slot[i].error = 0;
 		pc->slot[i].found_ns = 0;
 	}
 }
@@ -51,30 +53,34 @@ find(const struct path_cache *pc, uint64_t ino, uint32_t gen)
 	return -1;
 }
 
-char *
-path_cache_get(struct path_cache *pc, uint64_t ino, uint32_t gen)
+int
+path_cache_get(struct path_cache *pc, uint64_t ino, uint32_t gen,
+	       char **path)
 {
 	uint64_t now = clock_ns(CLOCK_MONOTONIC);
-	char *path = NULL;
-	int i;
+	int i, ret = 0;
 
+	*path = NULL;
 	pthread_mutex_lock(&pc->lock);
 	i = find(pc, ino, gen);
-	if (i >= 0 && now - pc->slot[i].found_ns < PATH_CACHE_NS)
-		path = strdup(pc->slot[i].path);
+	if (i >= 0 && pc->slot[i].path) {
+		if (now - pc->slot[i].found_ns < PATH_CACHE_NS) {
+			*path = strdup(pc->slot[i].path);
+			ret = *path ? 1 : 0;
+		}
+	} else if (i >= 0 && now - pc->slot[i].found_ns < PATH_CACHE_ERROR_NS) {
+		ret = pc->slot[i].error;
+	}
 	pthread_mutex_unlock(&pc->lock);
-	return path;
+	return ret;
 }
 
-void
-path_cache_put(struct path_cache *pc, uint64_t ino, uint32_t gen,
-	       const char *path)
+/* Fill the slot for @ino/@gen (the oldest one if it has none). */
+static void
+put(struct path_cache *pc, uint64_t ino, uint32_t gen, char *path, int error)
 {
-	char *copy = strdup(path);
 	int i;
 
-	if (!copy)
-		return;
 	pthread_mutex_lock(&pc->lock);
 	i = find(pc, ino, gen);
 	if (i < 0) {
@@ -84,7 +90,25 @@ path_cache_put(struct path_cache *pc, uint64_t ino, uint32_t gen,
 	free(pc->slot[i].path);
 	pc->slot[i].ino = ino;
 	pc->slot[i].gen = gen;
-	pc->slot[i].path = copy;
+	pc->slot[i].path = path;
+	pc->slot[i].error = error;
 	pc->slot[i].found_ns = clock_ns(CLOCK_MONOTONIC);
 	pthread_mutex_unlock(&pc->lock);
+}
+
+void
+path_cache_put(struct path_cache *pc, uint64_t ino, uint32_t gen,
+	       const char *path)
+{
+	char *copy = strdup(path);
+
+	if (copy)
+		put(pc, ino, gen, copy, 0);
+}
+
+void
+path_cache_put_error(struct path_cache *pc, uint64_t ino, uint32_t gen,
+		     int error)
+{
+	put(pc, ino, gen, NULL, error);
 }

@@ -6,6 +6,11 @@
  * report started.  A path found less than a second ago is used again
  * instead.  Lookups after a repair always walk (the repair may have fixed
  * the tree) and refresh the entry.
+ *
+ * A walk that failed is remembered longer: a walk loads the inode, and an
+ * inode whose core is damaged fails to load and is reported sick once more,
+ * so walking again for that report would feed the kernel's reports with
+ * our own, for ever.  Its lines use the inode's number for a minute.
  */
 #ifndef XFS_HEALTH_HEALER_PATHCACHE_H
 #define XFS_HEALTH_HEALER_PATHCACHE_H
@@ -22,19 +27,29 @@ struct path_cache {
 		uint64_t ino;
 		uint32_t gen;
 		uint64_t found_ns; /* CLOCK_MONOTONIC; 0: empty */
-		char *path;
+		char *path;	   /* NULL: the walk failed with @error */
+		int error;
 	} slot[PATH_CACHE_SLOTS];
 };
 
 void path_cache_init(struct path_cache *pc);
 void path_cache_destroy(struct path_cache *pc);
 
-/* A malloc'd copy of the path of @ino/@gen if one was found within a second. */
-char *path_cache_get(struct path_cache *pc, uint64_t ino, uint32_t gen);
+/*
+ * 1 and a malloc'd copy of the path of @ino/@gen in *path if one was found
+ * within a second; the negative errno of a walk that failed within a
+ * minute; 0 if there is nothing to go by.
+ */
+int path_cache_get(struct path_cache *pc, uint64_t ino, uint32_t gen,
+		   char **path);
 
 /* Remember @path for @ino/@gen (a copy; without memory, nothing). */
 void path_cache_put(struct path_cache *pc, uint64_t ino, uint32_t gen,
 		    const char *path);
+
+/* Remember that the walk for @ino/@gen failed with @error (negative). */
+void path_cache_put_error(struct path_cache *pc, uint64_t ino, uint32_t gen,
+			  int error);
 
 /* Forget every path: the filesystem is somewhere else now. */
 void path_cache_clear(struct path_cache *pc);

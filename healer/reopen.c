@@ -286,8 +286,11 @@ healthd_inode_path(struct healthd *hd, int fd, uint64_t ino, uint32_t gen,
 	error = hl_handle_path(fd, &h, &rel);
 	if (ours)
 		close(fd);
-	if (error)
+	if (error) {
+		if (error != -ENOMEM)
+			path_cache_put_error(&hd->paths, ino, gen, error);
 		return error;
+	}
 	/*
 	 * Under the mount point as the user named it, or where the
 	 * filesystem is reached now: a path to use as it is.  Through a bind
@@ -322,8 +325,9 @@ int
 healthd_logged_path(struct healthd *hd, uint64_t ino, uint32_t gen,
 		    char **path)
 {
-	*path = path_cache_get(&hd->paths, ino, gen);
-	if (*path)
-		return 0;
+	int ret = path_cache_get(&hd->paths, ino, gen, path);
+
+	if (ret)
+		return ret > 0 ? 0 : ret;
 	return healthd_inode_path(hd, -1, ino, gen, path);
 }

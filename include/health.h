@@ -867,10 +867,12 @@ int hl_repair_write_json(FILE *f, const struct hl_repair_report *rep,
 /*
  * The longest line a daemon writes, newline included: under journald's
  * default LineMax (48 KiB), past which it would split the line in two.
- * Every line without a path is shorter: a mount point of fewer than
- * PATH_MAX bytes takes at most six bytes a byte, escaped.
+ * Every event and repair line without a path is shorter: a mount point of
+ * fewer than PATH_MAX bytes takes at most eight bytes a byte (JSON: a
+ * control byte escaped in six, and two more in the _hex member when the
+ * name is not UTF-8), and the rest of a line under 1 KiB.
  */
-#define HL_LOG_LINE_MAX 32768
+#define HL_LOG_LINE_MAX 40960
 
 /*
  * A daemon's log line for an event (@rep NULL) or a repair outcome, as text

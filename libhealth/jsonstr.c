@@ -16,16 +16,27 @@
 /* U+FFFD REPLACEMENT CHARACTER. */
 static const char replacement[] = "\xef\xbf\xbd";
 
+static const char digits[] = "0123456789abcdef";
+
+/* \uXXXX for a code point of the Basic Multilingual Plane. */
+static void
+out_json_u(struct hl_out *o, unsigned int cp)
+{
+	char esc[6] = {'\\', 'u', digits[cp >> 12 & 0xf], digits[cp >> 8 & 0xf],
+		       digits[cp >> 4 & 0xf], digits[cp & 0xf]};
+
+	out_mem(o, esc, sizeof(esc));
+}
+
 /*
  * How byte @c is written inside a JSON string, or NULL if as it is: RFC
  * 8259's two-character escapes where there is one, \u00XX for the other
- * control characters ('/' and DEL need no escape; json-c's choices too).
+ * control characters and DEL (which a terminal acts on; '/' needs no
+ * escape).
  */
 static const char *
 json_escape(unsigned char c, char buf[7])
 {
-	static const char digits[] = "0123456789abcdef";
-
 	switch (c) {
 	case '"':
 		return "\\\"";
@@ -42,7 +53,7 @@ json_escape(unsigned char c, char buf[7])
 	case '\t':
 		return "\\t";
 	}
-	if (c >= 0x20)
+	if (c >= 0x20 && c != 0x7f)
 		return NULL;
 	memcpy(buf, "\\u00", 4);
 	buf[4] = digits[c >> 4];
@@ -53,8 +64,11 @@ json_escape(unsigned char c, char buf[7])
 
 /*
  * @s as the inside of a JSON string: each byte that is not part of a UTF-8
- * sequence replaced, then escaped.  False if anything was replaced.  The
- * NUL ends the scan before any read past it.
+ * sequence replaced, then escaped; the characters that text lines escape
+ * for changing a display (C1 controls, line separators, bidirectional
+ * overrides: textstr.c) as \uXXXX, which reads back to the same string.
+ * False if anything was replaced.  The NUL ends the scan before any read
+ * past it.
  */
 static bool
 out_json_text(struct hl_out *o, const char *s)
@@ -74,6 +88,9 @@ out_json_text(struct hl_out *o, const char *s)
 		} else if (n == 1 && (esc = json_escape(*p, buf)) != NULL) {
 			out_str(o, esc);
 			p++;
+		} else if (n > 1 && hl_utf8_unsafe(p, n)) {
+			out_json_u(o, hl_utf8_code_point(p, n));
+			p += n;
 		} else {
 			out_mem(o, (const char *)p, n);
 			p += n;
@@ -86,8 +103,6 @@ out_json_text(struct hl_out *o, const char *s)
 static void
 out_members(struct hl_out *o, const char *key, const char *s)
 {
-	static const char digits[] = "0123456789abcdef";
-
 	out_char(o, '"');
 	out_str(o, key);
 	out_lit(o, "\":\"");

@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdbool.h>
+
 #include "out.h"
 #include "textstr.h"
 
@@ -63,9 +65,19 @@ hl_utf8_seq(const unsigned char *p)
 	return n;
 }
 
-/* Is the well-formed @n-byte sequence at @p one that changes the display? */
-static bool
-unsafe_seq(const unsigned char *p, size_t n)
+unsigned int
+hl_utf8_code_point(const unsigned char *p, size_t n)
+{
+	static const unsigned char lead_mask[] = {0, 0x7f, 0x1f, 0x0f, 0x07};
+	unsigned int cp = p[0] & lead_mask[n];
+
+	for (size_t i = 1; i < n; i++)
+		cp = cp << 6 | (p[i] & 0x3f);
+	return cp;
+}
+
+bool
+hl_utf8_unsafe(const unsigned char *p, size_t n)
 {
 	/* C1 controls: U+0080-U+009F are c2 80 .. c2 9f. */
 	if (n == 2)
@@ -106,7 +118,7 @@ plain_run(const unsigned char *p, size_t *esc_len)
 			break;
 		}
 		n = hl_utf8_seq(p);
-		if (n > 1 && !unsafe_seq(p, n)) {
+		if (n > 1 && !hl_utf8_unsafe(p, n)) {
 			p += n;
 			continue;
 		}

@@ -3,12 +3,23 @@
 #ifndef XFS_HEALTH_LIBHEALTH_TEXTSTR_H
 #define XFS_HEALTH_LIBHEALTH_TEXTSTR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct hl_out;
 
 /* Length of the well-formed UTF-8 sequence at @p (RFC 3629), or 0. */
 size_t hl_utf8_seq(const unsigned char *p);
+
+/* Its code point (@n from hl_utf8_seq, 1 to 4). */
+unsigned int hl_utf8_code_point(const unsigned char *p, size_t n);
+
+/*
+ * Is the well-formed @n-byte sequence at @p one that changes a display: a
+ * C1 control (U+0080-U+009F), U+2028, U+2029, or a bidirectional override
+ * or isolate (U+202A-U+202E, U+2066-U+2069)?
+ */
+bool hl_utf8_unsafe(const unsigned char *p, size_t n);
 
 /* Append @s with every byte a reader could act on escaped. */
 void out_text(struct hl_out *o, const char *s);

@@ -22,7 +22,7 @@ FUZZ_TIME	?= 60
 FUZZ_RUNS	?=
 FUZZ_SMOKE_TIME	?= 15
 FUZZ_WORK	?= $(or $(TMPDIR),/tmp)/xfs_health-fuzz
-FUZZ_TARGETS	:= event replay cmdline numbers repair ranges
+FUZZ_TARGETS	:= event replay cmdline numbers repair ranges names
 
 FUZZ_PKG_CONFIG	?= $(or $(PKG_CONFIG),pkg-config)
 FUZZ_JSON_CFLAGS := $(shell $(FUZZ_PKG_CONFIG) --cflags json-c 2>/dev/null)

@@ -88,8 +88,9 @@ check_message(const char *key, const char *msg, const struct hl_render *r)
 	json_object *obj;
 	int n;
 
-	n = hl_message_format_text(line, sizeof(line), msg, r);
+	n = hl_message_format_text(line, sizeof(line), NULL, msg, r);
 	FZ_CHECK(n > 0 && (size_t)n == strlen(line));
+	FZ_CHECK(memchr(line, '\n', n) == line + n - 1);
 
 	n = hl_message_format_json(line, sizeof(line), key, msg, r);
 	if (!key_ok(key)) {

@@ -147,6 +147,22 @@ def ranges_seeds():
           + struct.pack("<QQQQ", 1 << 60, (1 << 60) + 8, 5, 1 << 63))
 
 
+def names_seeds():
+    # flags (top bit: no line limit; else a limit from the rest), the mount
+    # point up to a NUL, then the path
+    def seed(flags, mnt, path):
+        return bytes([flags]) + cstr(mnt) + (path if isinstance(path, bytes)
+                                             else path.encode())
+    write("names", "plain", seed(0x80, "/mnt", "/mnt/dir/file"))
+    write("names", "forged-line",
+          seed(0x80, "/mnt", "/mnt/x\n/mnt: filesystem unmounted\ny"))
+    write("names", "escapes", seed(0x80, "/m\x1bnt", b"/mnt/\x1b[2K\r\x7f\\x41"))
+    write("names", "bad-utf8", seed(0x80, b"/mnt\xff", b"/mnt/\xc3(\xed\xa0\x80"))
+    write("names", "c1-bidi", seed(0x80, "/mnt",
+                                   b"/mnt/\xc2\x9b\xe2\x80\xae\xe2\x80\xa8"))
+    write("names", "too-long", seed(0x01, "/mnt", "/mnt/" + "\x01" * 4000))
+
+
 if __name__ == "__main__":
     event_seeds()
     replay_seeds()
@@ -154,3 +170,4 @@ if __name__ == "__main__":
     numbers_seeds()
     repair_seeds()
     ranges_seeds()
+    names_seeds()

@@ -505,8 +505,13 @@ test_escape_bytes(void)
 {
 	check_line_start(odd_utf8,
 			 "{\"mount\":\"/mnt/\\\"q\\\" \\\\b\\\\\\n"
-			 "\\r\\t\\b\\f\\u0001\\u001f\x7f/\xc3\xa9"
+			 "\\r\\t\\b\\f\\u0001\\u001f\\u007f/\xc3\xa9"
 			 "\xe2\x82\xac\xf0\x9f\x98\x80/u\",\"domain\"");
+	/* What text lines escape for a display, JSON writes as \uXXXX. */
+	check_line_start("\xc2\x85\xc2\x9b\xc2\xa0\xe2\x80\xa8\xe2\x80\xae"
+			 "\xe2\x81\xa9\xe2\x80\xaf",
+			 "{\"mount\":\"\\u0085\\u009b\xc2\xa0\\u2028\\u202e"
+			 "\\u2069\xe2\x80\xaf\",\"domain\"");
 	check_line_start("\xff\n", "{\"mount\":\"\xef\xbf\xbd\\n\","
 				   "\"mount_hex\":\"ff0a\",\"domain\"");
 	check_line_start("", "{\"mount\":\"\",\"domain\"");

@@ -780,6 +780,12 @@ test_error_and_owner_lines(void)
 	CU_ASSERT(hl_media_owner_format(buf, sizeof(buf), &o) > 0);
 	CU_ASSERT_STRING_EQUAL(buf, "  offset 1048576 length 65536: ino 131 "
 				    "pos 4096 unwritten path /dir/a file\n");
+	/* A path is escaped like every name: one line whatever it holds. */
+	o.path = "/mnt/x\n  offset 0 length 1: free space\r";
+	CU_ASSERT(hl_media_owner_format(buf, sizeof(buf), &o) > 0);
+	CU_ASSERT_STRING_EQUAL(buf, "  offset 1048576 length 65536: ino 131 "
+				    "pos 4096 unwritten path /mnt/x\\n  offset "
+				    "0 length 1: free space\\r\n");
 	o.path = NULL;
 	o.flags = FMR_OF_ATTR_FORK;
 	CU_ASSERT(hl_media_owner_format(buf, sizeof(buf), &o) > 0);
