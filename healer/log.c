@@ -82,10 +82,23 @@ log_repair(struct healthd *hd, const struct hl_repair_report *rep,
 	log_item(hd, rep->ev, rep, path);
 }
 
+/* Cut @text to at most @len bytes, at a character's start, and mark it. */
+static void
+shorten(char *text, size_t len)
+{
+	static const char more[] = "...";
+
+	while (len && (text[len] & 0xc0) == 0x80)
+		len--;
+	memcpy(text + len, more, sizeof(more));
+}
+
 /*
  * A line about the mount: upstream's shape (@from NULL) or ours.  JSON
- * (stdout with -j) carries @key; stderr is always text.  A text too long
- * for a line is cut, never dropped.
+ * (stdout with -j) carries @key; stderr is always text.  A message too long
+ * for a line (it can carry two names of thousands of escaped bytes) loses
+ * its end, marked "...", and stays a whole line, valid JSON included:
+ * never dropped.
  */
 static void __attribute__((format(printf, 5, 0)))
 vmessage(struct healthd *hd, FILE *f, const char *from, const char *key,
@@ -93,24 +106,27 @@ vmessage(struct healthd *hd, FILE *f, const char *from, const char *key,
 {
 	char buf[HL_LOG_LINE_MAX + 1];
 	char *text = NULL;
+	size_t keep, room;
 	int len;
 
 	if (vasprintf(&text, fmt, ap) < 0)
-		text = NULL;
-	if (hd->opt.json && f == stdout)
-		len = hl_message_format_json(buf, sizeof(buf), key,
-					     text ? text : fmt, &hd->render);
-	else
-		len = hl_message_format_text(buf, sizeof(buf), from,
-					     text ? text : fmt, &hd->render);
-	free(text);
-	if (len == -ENOSPC) {
-		static const char cut[] = "...\n";
-
-		len = sizeof(buf) - sizeof(cut);
-		memcpy(buf + len, cut, sizeof(cut));
-		len += sizeof(cut) - 1;
+		return;
+	/* "..." and its NUL replace at least four bytes: no growth. */
+	for (keep = room = strlen(text);;) {
+		if (hd->opt.json && f == stdout)
+			len = hl_message_format_json(buf, sizeof(buf), key,
+						     text, &hd->render);
+		else
+			len = hl_message_format_text(buf, sizeof(buf), from,
+						     text, &hd->render);
+		if (len != -ENOSPC || keep < 8)
+			break;
+		keep = keep / 4 * 3;
+		if (keep + 4 > room + 1)
+			keep = room - 3;
+		shorten(text, keep);
 	}
+	free(text);
 	if (len >= 0)
 		emit(f, buf, len);
 }

@@ -217,6 +217,7 @@ int
 healthd_open_fs(struct healthd *hd)
 {
 	struct place old;
+	bool changed;
 	int fd;
 
 	if (current_place(hd, &old))
@@ -230,7 +231,7 @@ healthd_open_fs(struct healthd *hd)
 	/* One search at a time; one that just ended may have found it. */
 	pthread_mutex_lock(&hd->relocate_lock);
 	pthread_mutex_lock(&hd->where_lock);
-	bool changed = strcmp(hd->where, old.where) || hd->mnt_id != old.mnt_id;
+	changed = strcmp(hd->where, old.where) || hd->mnt_id != old.mnt_id;
 	pthread_mutex_unlock(&hd->where_lock);
 	if (changed) {
 		place_free(&old);
@@ -269,6 +270,7 @@ int
 healthd_inode_path(struct healthd *hd, int fd, uint64_t ino, uint32_t gen,
 		   char **path)
 {
+	const char *top, *tail;
 	struct xfs_handle h;
 	char *rel = NULL;
 	bool ours = fd < 0;
@@ -297,17 +299,14 @@ healthd_inode_path(struct healthd *hd, int fd, uint64_t ino, uint32_t gen,
 	 * of a directory, a file outside it has no such path.
 	 */
 	pthread_mutex_lock(&hd->where_lock);
-	const char *top = hd->moved ? hd->where : hd->mnt;
-	const char *tail = under(rel, hd->where_root);
-
+	top = hd->moved ? hd->where : hd->mnt;
+	tail = under(rel, hd->where_root);
 	if (!tail) {
 		error = -ENOENT;
 	} else {
 		size_t tlen = strlen(top);
 
-		if (!*tail && tlen == 0)
-			tail = "/";
-		else if (tlen && top[tlen - 1] == '/' && *tail)
+		if (tlen && top[tlen - 1] == '/' && *tail)
 			tail++;
 		if (asprintf(path, "%s%s", top, tail) < 0) {
 			*path = NULL;

@@ -24,6 +24,7 @@
 
 #include "xfs_health_abi.h"
 #include "clock.h"
+#include "health.h"
 #include "mounts.h"
 #include "service.h"
 #include "starter.h"
@@ -86,17 +87,30 @@ try_help(const char *progname)
 		progname);
 }
 
-/* Diagnostics go after whatever stdout still holds, to keep 2>&1 ordered. */
+/*
+ * Diagnostics go after whatever stdout still holds, to keep 2>&1 ordered.
+ * They name mount points, which whoever owns a directory above one can
+ * rename: the whole text is escaped as names in lines are.
+ */
 static void __attribute__((format(printf, 1, 2)))
 say_err(const char *fmt, ...)
 {
+	char *text = NULL, *shown = NULL;
 	va_list ap;
+	int len;
 
 	fflush(stdout);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	len = vasprintf(&text, fmt, ap);
 	va_end(ap);
+	if (len < 0)
+		return;
+	if (hl_text_needs_escape(text))
+		shown = hl_text_escape_dup(text);
+	fputs(shown ? shown : text, stderr);
 	fputc('\n', stderr);
+	free(shown);
+	free(text);
 }
 
 #define debug(st, ...)                                                         \
@@ -188,8 +202,12 @@ start_unit(struct starter *st, const struct hl_mount_info *mi)
 		say_err("%s: Could not start %s service unit: %s", mnt,
 			HEALTHD_UNIT_PREFIX, unit);
 	} else {
-		printf("%s: %s service started.\n", mnt, HEALTHD_UNIT_PREFIX);
+		char *shown = hl_text_escape_dup(mnt);
+
+		printf("%s: %s service started.\n", shown ? shown : mnt,
+		       HEALTHD_UNIT_PREFIX);
 		fflush(stdout);
+		free(shown);
 		remember_started(st, mi);
 	}
 	free(unit);
