@@ -223,7 +223,7 @@ check-all:
 # fuzzing: make fuzz).  "make check SANITIZE=..." is every tier on a
 # sanitized build already: valgrind cannot run those, so only fuzz-smoke.
 SANITIZED_VM_TESTS ?= xfs/001 xfs/022 xfs/024 xfs/031 xfs/037 xfs/047 xfs/104 \
-		      xfs/106 xfs/202 xfs/207 xfs/251
+		      xfs/106 xfs/202 xfs/207 xfs/210 xfs/251
 CHECK_SANITIZED	:= tools/check-copy sanitized SANITIZE=address,undefined
 ifeq ($(SANITIZE),)
 check-hardening: $(PROGS)

@@ -146,21 +146,27 @@ void log_repair(struct healthd *hd, const struct hl_repair_report *rep,
  * "<mnt>: <text>"; lines it does not print are "xfs_healthd: <mnt>: <text>"
  * and must not use the words of any upstream line (doc/output-format.md).
  * With -j, stdout lines are JSON: key "message" for upstream's, "notice"
- * for ours.  stderr is always text.
+ * for ours, "summary" for the summary.  stderr is always text.
  */
-void log_notice(struct healthd *hd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-void log_added(struct healthd *hd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-/* Errors and warnings on stderr: upstream's, and ours. */
-void log_error(struct healthd *hd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-void log_added_error(struct healthd *hd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-/* --debug: "xfs_healthd: <mnt>: <text>" on stderr. */
-void log_debug(struct healthd *hd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-/* Ours, at the end: "xfs_healthd: <mnt>: summary: ..." (JSON "summary"). */
+enum log_kind {
+	LOG_NOTICE,	 /* upstream's, stdout */
+	LOG_ADDED,	 /* ours, stdout */
+	LOG_SUMMARY,	 /* ours, stdout, the last line */
+	LOG_ERROR,	 /* upstream's errors and warnings, stderr */
+	LOG_ADDED_ERROR, /* ours, stderr */
+	LOG_DEBUG,	 /* ours, stderr, --debug only */
+};
+
+void log_line(struct healthd *hd, enum log_kind kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#define log_notice(hd, ...)	 log_line((hd), LOG_NOTICE, __VA_ARGS__)
+#define log_added(hd, ...)	 log_line((hd), LOG_ADDED, __VA_ARGS__)
+#define log_error(hd, ...)	 log_line((hd), LOG_ERROR, __VA_ARGS__)
+#define log_added_error(hd, ...) log_line((hd), LOG_ADDED_ERROR, __VA_ARGS__)
+#define log_debug(hd, ...)	 log_line((hd), LOG_DEBUG, __VA_ARGS__)
+
+/* The summary line, at the end. */
 void log_summary(struct healthd *hd);
 
 #endif /* XFS_HEALTH_HEALER_HEALTHD_H */

@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,9 +45,6 @@ emit(FILE *f, const char *line, size_t len)
 	pthread_mutex_unlock(&console_lock);
 }
 
-static void __attribute__((format(printf, 5, 6)))
-message_line(struct healthd *hd, FILE *f, const char *from, const char *key,
-	     const char *fmt, ...);
 
 /* One event (@rep NULL) or one repair outcome, as text or JSON. */
 static void
@@ -64,9 +62,8 @@ log_item(struct healthd *hd, const struct hl_event *ev,
 		return;
 	}
 	/* Cannot happen (hl_log_line_format's bounds); still, say so. */
-	message_line(hd, stdout, origin, "notice",
-		     "a %s line could not be made: %s",
-		     rep ? "repair" : "event", strerror(-len));
+	log_line(hd, LOG_ADDED, "a %s line could not be made: %s",
+		 rep ? "repair" : "event", strerror(-len));
 }
 
 void
@@ -93,29 +90,51 @@ shorten(char *text, size_t len)
 	memcpy(text + len, more, sizeof(more));
 }
 
+/* Where each kind of line goes, and its shape. */
+static const struct {
+	bool to_stderr;
+	bool added;	 /* ours: "xfs_healthd: <mnt>: ..." */
+	const char *key; /* with -j on stdout */
+} kinds[] = {
+	[LOG_NOTICE] = {false, false, "message"},
+	[LOG_ADDED] = {false, true, "notice"},
+	[LOG_SUMMARY] = {false, true, "summary"},
+	[LOG_ERROR] = {true, false, NULL},
+	[LOG_ADDED_ERROR] = {true, true, NULL},
+	[LOG_DEBUG] = {true, true, NULL},
+};
+
 /*
- * A line about the mount: upstream's shape (@from NULL) or ours.  JSON
- * (stdout with -j) carries @key; stderr is always text.  A message too long
- * for a line (it can carry two names of thousands of escaped bytes) loses
- * its end, marked "...", and stays a whole line, valid JSON included:
- * never dropped.
+ * A line about the mount: upstream's shape or ours.  JSON (stdout with -j)
+ * carries the kind's key; stderr is always text.  A message too long for
+ * a line (it can carry two names of thousands of escaped bytes) loses its
+ * end, marked "...", and stays a whole line, valid JSON included: never
+ * dropped.
  */
-static void __attribute__((format(printf, 5, 0)))
-vmessage(struct healthd *hd, FILE *f, const char *from, const char *key,
-	 const char *fmt, va_list ap)
+void
+log_line(struct healthd *hd, enum log_kind kind, const char *fmt, ...)
 {
+	FILE *f = kinds[kind].to_stderr ? stderr : stdout;
+	const char *from = kinds[kind].added ? origin : NULL;
 	char buf[HL_LOG_LINE_MAX + 1];
 	char *text = NULL;
 	size_t keep, room;
+	va_list ap;
 	int len;
 
-	if (vasprintf(&text, fmt, ap) < 0)
+	if (kind == LOG_DEBUG && !hd->opt.debug)
+		return;
+	va_start(ap, fmt);
+	len = vasprintf(&text, fmt, ap);
+	va_end(ap);
+	if (len < 0)
 		return;
 	/* "..." and its NUL replace at least four bytes: no growth. */
 	for (keep = room = strlen(text);;) {
 		if (hd->opt.json && f == stdout)
-			len = hl_message_format_json(buf, sizeof(buf), key,
-						     text, &hd->render);
+			len = hl_message_format_json(buf, sizeof(buf),
+						     kinds[kind].key, text,
+						     &hd->render);
 		else
 			len = hl_message_format_text(buf, sizeof(buf), from,
 						     text, &hd->render);
@@ -129,69 +148,6 @@ vmessage(struct healthd *hd, FILE *f, const char *from, const char *key,
 	free(text);
 	if (len >= 0)
 		emit(f, buf, len);
-}
-
-static void
-message_line(struct healthd *hd, FILE *f, const char *from, const char *key,
-	     const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vmessage(hd, f, from, key, fmt, ap);
-	va_end(ap);
-}
-
-void
-log_notice(struct healthd *hd, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vmessage(hd, stdout, NULL, "message", fmt, ap);
-	va_end(ap);
-}
-
-void
-log_added(struct healthd *hd, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vmessage(hd, stdout, origin, "notice", fmt, ap);
-	va_end(ap);
-}
-
-void
-log_error(struct healthd *hd, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vmessage(hd, stderr, NULL, NULL, fmt, ap);
-	va_end(ap);
-}
-
-void
-log_added_error(struct healthd *hd, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vmessage(hd, stderr, origin, NULL, fmt, ap);
-	va_end(ap);
-}
-
-void
-log_debug(struct healthd *hd, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!hd->opt.debug)
-		return;
-	va_start(ap, fmt);
-	vmessage(hd, stderr, origin, NULL, fmt, ap);
-	va_end(ap);
 }
 
 /*
@@ -237,17 +193,17 @@ log_summary(struct healthd *hd)
 			break;
 	}
 	/* JSON has the word as its key. */
-	message_line(hd, stdout, origin, "summary",
-		     "%s%llu events read, %llu repair calls (%s), "
-		     "%llu reports joined to another repair, %llu "
-		     "whole-filesystem repairs asked for, %llu repairs "
-		     "without a filesystem to reach, %llu repairs dropped "
-		     "(stopping, or no longer repairing)",
-		     hd->opt.json ? "" : "summary: ",
-		     (unsigned long long)atomic_load(&s->events),
-		     (unsigned long long)repairs, outcomes,
-		     (unsigned long long)atomic_load(&s->coalesced),
-		     (unsigned long long)atomic_load(&s->full_repairs),
-		     (unsigned long long)atomic_load(&s->unreachable),
-		     (unsigned long long)atomic_load(&s->abandoned));
+	log_line(hd, LOG_SUMMARY,
+		 "%s%llu events read, %llu repair calls (%s), "
+		 "%llu reports joined to another repair, %llu "
+		 "whole-filesystem repairs asked for, %llu repairs "
+		 "without a filesystem to reach, %llu repairs dropped "
+		 "(stopping, or no longer repairing)",
+		 hd->opt.json ? "" : "summary: ",
+		 (unsigned long long)atomic_load(&s->events),
+		 (unsigned long long)repairs, outcomes,
+		 (unsigned long long)atomic_load(&s->coalesced),
+		 (unsigned long long)atomic_load(&s->full_repairs),
+		 (unsigned long long)atomic_load(&s->unreachable),
+		 (unsigned long long)atomic_load(&s->abandoned));
 }

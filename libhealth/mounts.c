@@ -235,7 +235,7 @@ hl_mount_find_fs(uint32_t major, uint32_t minor, const char *fstype,
 		/* A mount that went away since the list is no candidate. */
 		if (hl_mount_stat(ids[i], &mi))
 			continue;
-		/* (hl_mount_stat always fills fstype; the analyzer cannot see.) */
+		/* (hl_mount_stat fills fstype; the analyzer cannot see it.) */
 		if (mi.sb_dev_major != major || mi.sb_dev_minor != minor ||
 		    !mi.fstype || strcmp(mi.fstype, fstype)) {
 			hl_mount_info_free(&mi);

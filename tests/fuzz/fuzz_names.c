@@ -59,7 +59,8 @@ check_one_line(const char *line, size_t len)
 			cp = cp << 6 | (p[i + k] & 0x3f);
 		}
 		FZ_CHECK(n != 2 || cp >= 0x80);
-		FZ_CHECK(n != 3 || (cp >= 0x800 && (cp < 0xd800 || cp > 0xdfff)));
+		FZ_CHECK(n != 3 ||
+			 (cp >= 0x800 && (cp < 0xd800 || cp > 0xdfff)));
 		FZ_CHECK(n != 4 || (cp >= 0x10000 && cp <= 0x10ffff));
 		FZ_CHECK(cp > 0x9f);
 		FZ_CHECK(cp < 0x2028 || cp > 0x202e);
@@ -177,8 +178,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * A line limit from one that only the inode form fits (as a daemon's
 	 * fits any mount point) to one that fits everything.
 	 */
-	limit = flags & 0x80 ? BUF_LEN
-			     : 8 * strlen(mnt) + 1024 + (size_t)(flags & 0x7f) * 64;
+	limit = flags & 0x80
+			? BUF_LEN
+			: 8 * strlen(mnt) + 1024 + (size_t)(flags & 0x7f) * 64;
 	check_event_lines(mnt, path, limit);
 	free(mnt);
 	free(path);

@@ -35,12 +35,12 @@ static const struct escape_case cases[] = {
 	{"\xc3", "\\xc3"},
 	{"\xc3(", "\\xc3("},
 	{"\xe6\x97", "\\xe6\\x97"},
-	{"\xc0\xaf", "\\xc0\\xaf"},		/* overlong '/' */
-	{"\xed\xa0\x80", "\\xed\\xa0\\x80"},	/* a surrogate */
+	{"\xc0\xaf", "\\xc0\\xaf"},		      /* overlong '/' */
+	{"\xed\xa0\x80", "\\xed\\xa0\\x80"},	      /* a surrogate */
 	{"\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80"}, /* past U+10FFFF */
 	/* C1 controls, line separators, bidirectional overrides. */
 	{"\xc2\x85\xc2\x9b", "\\xc2\\x85\\xc2\\x9b"},
-	{"\xc2\xa0", "\xc2\xa0"},		/* no-break space: printable */
+	{"\xc2\xa0", "\xc2\xa0"}, /* no-break space: printable */
 	{"x\xe2\x80\xa8y\xe2\x80\xa9", "x\\xe2\\x80\\xa8y\\xe2\\x80\\xa9"},
 	{"\xe2\x80\xaegpj.exe", "\\xe2\\x80\\xaegpj.exe"},
 	{"\xe2\x81\xa6\xe2\x81\xa9", "\\xe2\\x81\\xa6\\xe2\\x81\\xa9"},
@@ -115,7 +115,7 @@ static void
 test_unescape_errors(void)
 {
 	static const char *const bad[] = {
-		"\\",	 "a\\",	  "\\q",	"\\x",	 "\\x4",
+		"\\",	 "a\\",	  "\\q",   "\\x", "\\x4",
 		"\\xg0", "\\x00", "\\xAB", "\\0", "\\e",
 	};
 	char buf[16];
@@ -192,8 +192,7 @@ line_length(bool json, const struct hl_event *ev,
  * byte), and without it one byte short.
  */
 static void
-check_limit(bool json, const struct hl_repair_report *rep, size_t len,
-	    char c)
+check_limit(bool json, const struct hl_repair_report *rep, size_t len, char c)
 {
 	const struct hl_event *ev = rep ? rep->ev : &inode_sick;
 	struct hl_render r, plain;
@@ -295,9 +294,9 @@ test_log_line_fallback(void)
 	json_object_put(obj);
 	/* Nothing to fall back on: the renderer's answer. */
 	r.path = NULL;
-	CU_ASSERT_EQUAL(hl_log_line_format(buf, 8, false, &inode_sick, NULL,
-					   &r),
-			-ENOSPC);
+	CU_ASSERT_EQUAL(
+		hl_log_line_format(buf, 8, false, &inode_sick, NULL, &r),
+		-ENOSPC);
 	CU_ASSERT_EQUAL(hl_log_line_format(buf, 8, false, NULL, NULL, &r),
 			-EINVAL);
 	free(path);
