@@ -12,6 +12,7 @@
 #ifndef XFS_HEALTH_HEALER_HEALTHD_H
 #define XFS_HEALTH_HEALER_HEALTHD_H
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -168,5 +169,16 @@ void log_line(struct healthd *hd, enum log_kind kind, const char *fmt, ...)
 
 /* The summary line, at the end. */
 void log_summary(struct healthd *hd);
+
+/*
+ * Names (mount points, paths, values read from the filesystem) go into a
+ * message escaped: log_line escapes only what could break the line, and
+ * leaves backslashes, which a unit name needs as they are.  A name longer
+ * than PATH_MAX escaped is cut.
+ */
+struct log_name {
+	char buf[4 * PATH_MAX + 1];
+};
+const char *log_name(struct log_name *n, const char *name);
 
 #endif /* XFS_HEALTH_HEALER_HEALTHD_H */

@@ -207,3 +207,10 @@ log_summary(struct healthd *hd)
 		 (unsigned long long)atomic_load(&s->unreachable),
 		 (unsigned long long)atomic_load(&s->abandoned));
 }
+
+const char *
+log_name(struct log_name *n, const char *name)
+{
+	hl_text_escape(n->buf, sizeof(n->buf), name);
+	return n->buf;
+}

@@ -41,6 +41,7 @@ static int
 open_checked(struct healthd *hd, const char *where, const char *root)
 {
 	struct xfs_health_file_on_monitored_fs on = {0};
+	struct log_name shown;
 	struct xfs_handle h;
 	int fd = open(where, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
@@ -52,8 +53,8 @@ open_checked(struct healthd *hd, const char *where, const char *root)
 
 		close(fd);
 		if (rfd < 0) {
-			log_debug(hd, "%s: no root by handle (%s)", where,
-				  strerror(-rfd));
+			log_debug(hd, "%s: no root by handle (%s)",
+				  log_name(&shown, where), strerror(-rfd));
 			return rfd == -ENOMEM ? rfd : -ESTALE;
 		}
 		fd = rfd;
@@ -63,13 +64,13 @@ open_checked(struct healthd *hd, const char *where, const char *root)
 	    (hl_fd_to_handle(fd, &h) ||
 	     memcmp(&h, &hd->fs_handle, sizeof(h)))) {
 		log_debug(hd, "%s: not the filesystem we monitor (handle)",
-			  where);
+			  log_name(&shown, where));
 		goto stale;
 	}
 	on.fd = fd;
 	if (ioctl(hd->mon_fd, XFS_IOC_HEALTH_FD_ON_MONITORED_FS, &on) < 0) {
-		log_debug(hd, "%s: not the filesystem we monitor (%s)", where,
-			  strerror(errno));
+		log_debug(hd, "%s: not the filesystem we monitor (%s)",
+			  log_name(&shown, where), strerror(errno));
 		goto stale;
 	}
 	return fd;
@@ -124,6 +125,7 @@ adopt(struct healthd *hd, const struct place *old,
       const struct hl_mount_info *mi)
 {
 	char *where = strdup(mi->mnt_point), *root = strdup(mi->mnt_root);
+	struct log_name to, from, dir;
 
 	if (!where || !root) {
 		free(where);
@@ -140,18 +142,19 @@ adopt(struct healthd *hd, const struct place *old,
 	pthread_mutex_unlock(&hd->where_lock);
 	path_cache_clear(&hd->paths);
 
+	log_name(&to, mi->mnt_point);
+	log_name(&from, old->where);
 	if (mi->mnt_id == old->mnt_id)
-		log_added(hd, "mount moved to %s; repairs go on there",
-			  mi->mnt_point);
+		log_added(hd, "mount moved to %s; repairs go on there", to.buf);
 	else if (is_whole(mi->mnt_root))
 		log_added(hd, "%s no longer leads to the filesystem; repairs "
 			      "go on through %s, another mount of it",
-			  old->where, mi->mnt_point);
+			  from.buf, to.buf);
 	else
 		log_added(hd, "%s no longer leads to the filesystem; repairs "
 			      "go on through %s, a bind mount of its "
 			      "directory %s",
-			  old->where, mi->mnt_point, mi->mnt_root);
+			  from.buf, to.buf, log_name(&dir, mi->mnt_root));
 }
 
 /* Try @mi unless it is the place that just failed. */

@@ -84,10 +84,13 @@ check_mount(struct healthd *hd, int fd)
 	if (!real)
 		return -errno;
 	if (!hl_mount_id_of_fd(fd, &hd->mnt_id) && !hl_mount_stat(hd->mnt_id, &mi)) {
+		struct log_name at, root, source;
+
 		log_debug(hd, "mount id 0x%llx fstype %s at %s root %s source %s",
 			  (unsigned long long)hd->mnt_id, mi.fstype,
-			  mi.mnt_point, mi.mnt_root,
-			  mi.sb_source ? mi.sb_source : "?");
+			  log_name(&at, mi.mnt_point),
+			  log_name(&root, mi.mnt_root),
+			  mi.sb_source ? log_name(&source, mi.sb_source) : "?");
 		if (!strcmp(mi.fstype, "xfs") && !strcmp(mi.mnt_point, real))
 			/* The monitor is only for the root: not just EPERM. */
 			error = strcmp(mi.mnt_root, "/") ? -EXDEV : 0;
@@ -128,9 +131,16 @@ read_autofsck(struct healthd *hd, int fd)
 				  strerror(errno));
 		return v;
 	}
-	if (hl_autofsck_parse(buf, len, &v))
-		log_debug(hd, "%s: unknown value '%.*s'", HL_AUTOFSCK_XATTR,
-			  (int)len, buf);
+	if (hl_autofsck_parse(buf, len, &v)) {
+		struct log_name shown;
+		char value[sizeof(buf) + 1];
+
+		/* Anyone who can set it chooses its bytes (up to a NUL). */
+		memcpy(value, buf, len);
+		value[len] = '\0';
+		log_debug(hd, "%s: unknown value '%s'", HL_AUTOFSCK_XATTR,
+			  log_name(&shown, value));
+	}
 	return v;
 }
 

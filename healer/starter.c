@@ -87,30 +87,30 @@ try_help(const char *progname)
 		progname);
 }
 
-/*
- * Diagnostics go after whatever stdout still holds, to keep 2>&1 ordered.
- * They name mount points, which whoever owns a directory above one can
- * rename: the whole text is escaped as names in lines are.
- */
+/* Diagnostics go after whatever stdout still holds, to keep 2>&1 ordered. */
 static void __attribute__((format(printf, 1, 2)))
 say_err(const char *fmt, ...)
 {
-	char *text = NULL, *shown = NULL;
 	va_list ap;
-	int len;
 
 	fflush(stdout);
 	va_start(ap, fmt);
-	len = vasprintf(&text, fmt, ap);
+	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	if (len < 0)
-		return;
-	if (hl_text_needs_escape(text))
-		shown = hl_text_escape_dup(text);
-	fputs(shown ? shown : text, stderr);
 	fputc('\n', stderr);
-	free(shown);
-	free(text);
+}
+
+/*
+ * A mount point for a line: whoever owns a directory above one can rename
+ * it, so it is escaped as every name in a line is.  Unit names are not:
+ * their backslashes are systemd's own escapes, to be copied as they are.
+ * Free with free(); NULL without memory (then print the raw name: this
+ * only happens when nothing else works either).
+ */
+static char *
+shown(const char *name)
+{
+	return hl_text_escape_dup(name);
 }
 
 #define debug(st, ...)                                                         \
@@ -184,13 +184,15 @@ forget_started(struct starter *st)
 static void
 start_unit(struct starter *st, const struct hl_mount_info *mi)
 {
-	const char *mnt = mi->mnt_point;
+	char *mnt = shown(mi->mnt_point);
+	const char *name = mnt ? mnt : mi->mnt_point;
 	char *unit;
 	int ret;
 
-	if (service_unit_name(HEALTHD_UNIT_PREFIX, mnt, &unit)) {
-		say_err("%s: Could not determine %s unit name.", mnt,
+	if (service_unit_name(HEALTHD_UNIT_PREFIX, mi->mnt_point, &unit)) {
+		say_err("%s: Could not determine %s unit name.", name,
 			HEALTHD_UNIT_PREFIX);
+		free(mnt);
 		return;
 	}
 	ret = service_request("restart", unit);
@@ -199,18 +201,15 @@ start_unit(struct starter *st, const struct hl_mount_info *mi)
 	else if (ret > 0)
 		debug(st, "systemctl restart %s: exit status %d", unit, ret);
 	if (ret) {
-		say_err("%s: Could not start %s service unit: %s", mnt,
+		say_err("%s: Could not start %s service unit: %s", name,
 			HEALTHD_UNIT_PREFIX, unit);
 	} else {
-		char *shown = hl_text_escape_dup(mnt);
-
-		printf("%s: %s service started.\n", shown ? shown : mnt,
-		       HEALTHD_UNIT_PREFIX);
+		printf("%s: %s service started.\n", name, HEALTHD_UNIT_PREFIX);
 		fflush(stdout);
-		free(shown);
 		remember_started(st, mi);
 	}
 	free(unit);
+	free(mnt);
 }
 
 /* Whole XFS filesystems only: a bind mount of a subdirectory is no fs. */
@@ -231,8 +230,15 @@ consider_mount(struct starter *st, uint64_t mnt_id)
 			(unsigned long long)mnt_id, strerror(-ret));
 		return;
 	}
-	debug(st, "mount: id 0x%llx fstype %s mountpoint %s mntroot %s",
-	      (unsigned long long)mnt_id, mi.fstype, mi.mnt_point, mi.mnt_root);
+	if (st->debug) {
+		char *point = shown(mi.mnt_point), *root = shown(mi.mnt_root);
+
+		say_err("mount: id 0x%llx fstype %s mountpoint %s mntroot %s",
+			(unsigned long long)mnt_id, mi.fstype,
+			point ? point : mi.mnt_point, root ? root : mi.mnt_root);
+		free(point);
+		free(root);
+	}
 	if (strcmp(mi.fstype, "xfs") || strcmp(mi.mnt_root, "/"))
 		goto out;
 	if (started_recently(st, &mi)) {

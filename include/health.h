@@ -890,8 +890,10 @@ int hl_log_line_format(char *buf, size_t len, bool json,
 /*
  * A daemon's own line about a mount: "<mnt>: <message>\n" as xfs_healer's
  * lines are, or with @origin "<origin>: <mnt>: <message>\n", the shape of
- * the lines a program adds to upstream's (doc/output-format.md); the
- * message is escaped like a name.  With JSON
+ * the lines a program adds to upstream's (doc/output-format.md).  Names in
+ * @message must come escaped (hl_text_escape); the message is escaped like
+ * a name but for its backslashes (a unit name's are systemd's), so nothing
+ * in it can break the line.  With JSON
  * {"mount":"<mnt>","<key>":"<message>"} and a newline.  Same returns;
  * -EINVAL also for a @key other than [a-z0-9_]+ or one of the mount's, or
  * an @origin that is empty or holds a blank, ':', '\\' or a non-ASCII byte.

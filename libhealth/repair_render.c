@@ -133,8 +133,9 @@ struct message {
 };
 
 /*
- * The text is escaped whole: it is ours, but it may carry a name (where
- * the filesystem went), and our sentences hold no byte that changes.
+ * The text is ours; the names in it come escaped (hl_text_escape), and a
+ * unit name's backslashes are systemd's: so backslashes stay, and only
+ * what could break the line is escaped, whatever a caller forgot.
  */
 static void
 render_message_text(struct hl_out *o, const void *item,
@@ -148,7 +149,7 @@ render_message_text(struct hl_out *o, const void *item,
 	}
 	out_mount(o, r);
 	out_lit(o, ": ");
-	out_text(o, m->text);
+	out_text_safe(o, m->text);
 	out_char(o, '\n');
 }
 

@@ -102,14 +102,14 @@ out_byte_hex(struct hl_out *o, unsigned char c)
  * needs an escape), and in *esc_len how many bytes from there are escaped.
  */
 static size_t
-plain_run(const unsigned char *p, size_t *esc_len)
+plain_run(const unsigned char *p, size_t *esc_len, bool keep_backslash)
 {
 	const unsigned char *start = p;
 
 	for (;;) {
 		size_t n;
 
-		if (*p >= 0x20 && *p < 0x7f && *p != '\\') {
+		if (*p >= 0x20 && *p < 0x7f && (*p != '\\' || keep_backslash)) {
 			p++;
 			continue;
 		}
@@ -129,13 +129,13 @@ plain_run(const unsigned char *p, size_t *esc_len)
 	return p - start;
 }
 
-void
-out_text(struct hl_out *o, const char *s)
+static void
+out_escaped(struct hl_out *o, const char *s, bool keep_backslash)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
 	for (;;) {
-		size_t esc_len, n = plain_run(p, &esc_len);
+		size_t esc_len, n = plain_run(p, &esc_len, keep_backslash);
 
 		out_mem(o, (const char *)p, n);
 		p += n;
@@ -163,12 +163,24 @@ out_text(struct hl_out *o, const char *s)
 	}
 }
 
+void
+out_text(struct hl_out *o, const char *s)
+{
+	out_escaped(o, s, false);
+}
+
+void
+out_text_safe(struct hl_out *o, const char *s)
+{
+	out_escaped(o, s, true);
+}
+
 bool
 hl_text_needs_escape(const char *s)
 {
 	size_t esc_len;
 
-	plain_run((const unsigned char *)s, &esc_len);
+	plain_run((const unsigned char *)s, &esc_len, false);
 	return esc_len != 0;
 }
 

@@ -24,4 +24,12 @@ bool hl_utf8_unsafe(const unsigned char *p, size_t n);
 /* Append @s with every byte a reader could act on escaped. */
 void out_text(struct hl_out *o, const char *s);
 
+/*
+ * The same but for backslashes, which go out as they are: for a text of
+ * ours whose names were escaped already, and whose other backslashes are
+ * someone's syntax (systemd's \x2d in a unit name).  It cannot break a
+ * line either; only its backslashes do not read back.
+ */
+void out_text_safe(struct hl_out *o, const char *s);
+
 #endif /* XFS_HEALTH_LIBHEALTH_TEXTSTR_H */

@@ -413,12 +413,20 @@ test_added_messages(void)
 	CU_ASSERT_EQUAL(hl_message_format_text(buf, sizeof(buf), "xfs_healthd",
 					       "moved to /a\n/b\\c", &r),
 			(int)strlen(buf));
+	/* Names come escaped; backslashes stay (a unit name's \x2d). */
 	CU_ASSERT_STRING_EQUAL(buf,
-			       "xfs_healthd: /m\\nt: moved to /a\\n/b\\\\c\n");
+			       "xfs_healthd: /m\\nt: moved to /a\\n/b\\c\n");
 	CU_ASSERT_EQUAL(hl_message_format_text(buf, sizeof(buf), NULL,
 					       "plain \x1b[2K", &r),
 			(int)strlen(buf));
 	CU_ASSERT_STRING_EQUAL(buf, "/m\\nt: plain \\x1b[2K\n");
+	/* A unit name is shown as systemd spells it. */
+	CU_ASSERT(hl_message_format_text(buf, sizeof(buf), NULL,
+					 "Could not start xfs_scrub service "
+					 "unit: xfs_scrub@mnt-a\\x2db.service",
+					 &r) > 0);
+	CU_ASSERT_STRING_EQUAL(buf, "/m\\nt: Could not start xfs_scrub service "
+				    "unit: xfs_scrub@mnt-a\\x2db.service\n");
 	for (size_t i = 0; i < ARRAY_SIZE(bad_origins); i++)
 		CU_ASSERT_EQUAL(hl_message_format_text(buf, sizeof(buf),
 						       bad_origins[i], "x", &r),
