@@ -71,6 +71,7 @@ struct healthd {
 	uint64_t mnt_id;  /* its unique id; 0 without statmount */
 	bool moved;	  /* @where is not the mount point given */
 	pthread_mutex_t relocate_lock; /* one search for another mount at once */
+	uint64_t search_failed_ns;     /* the last that found none (monotonic) */
 	struct path_cache paths; /* for log lines (pathcache.h) */
 
 	struct healthd_stats stats;

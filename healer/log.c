@@ -5,8 +5,8 @@
  * errors and warnings go to stderr as text.  Lines we add to upstream's
  * start with "xfs_healthd: " and never use upstream's words, so that a
  * grep for those finds upstream's lines alone.  Names in lines are escaped
- * (libhealth), and no line is ever dropped: too long with its path, it is
- * made without it.  Lines come from several threads: each is made whole in
+ * (libhealth), and no event or outcome line is dropped for its length: too
+ * long with its path, it is made without it.  Lines come from several threads: each is made whole in
  * a buffer, then written and flushed under one lock, so lines never mix and
  * a log reader sees each at once.
  */
@@ -62,8 +62,8 @@ log_item(struct healthd *hd, const struct hl_event *ev,
 		return;
 	}
 	/* Cannot happen (hl_log_line_format's bounds); still, say so. */
-	log_line(hd, LOG_ADDED, "a %s line could not be made: %s",
-		 rep ? "repair" : "event", strerror(-len));
+	log_line(hd, LOG_ADDED, "%s line could not be made: %s",
+		 rep ? "a repair" : "an event", strerror(-len));
 }
 
 void
@@ -211,6 +211,7 @@ log_summary(struct healthd *hd)
 const char *
 log_name(struct log_name *n, const char *name)
 {
-	hl_text_escape(n->buf, sizeof(n->buf), name);
+	/* Always terminated, even when cut. */
+	hl_text_escape(n->buf, sizeof(n->buf), name ? name : "?");
 	return n->buf;
 }

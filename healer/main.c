@@ -121,6 +121,7 @@ try_help(void)
 static int
 print_svcname(const char *mountpoint)
 {
+	struct log_name shown;
 	char *unit;
 	int error = service_unit_name(HEALTHD_UNIT_PREFIX, mountpoint, &unit);
 
@@ -129,12 +130,12 @@ print_svcname(const char *mountpoint)
 			"xfs_healthd: %s: systemd cannot name a unit after this "
 			"path (it must be absolute, without .., and make a name "
 			"of at most 255 bytes)\n",
-			mountpoint);
+			log_name(&shown, mountpoint));
 		return EXIT_UNSUPPORTED;
 	}
 	if (error) {
-		fprintf(stderr, "xfs_healthd: %s: %s\n", mountpoint,
-			strerror(-error));
+		fprintf(stderr, "xfs_healthd: %s: %s\n",
+			log_name(&shown, mountpoint), strerror(-error));
 		return EXIT_UNSUPPORTED;
 	}
 	printf("%s\n", unit);

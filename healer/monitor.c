@@ -82,9 +82,10 @@ nr_workers(const struct healthd *hd)
 }
 
 /*
- * Every mount of the filesystem vanished but the monitor did not end (a
- * kernel that forgot).  When only the mount we use went, another mount of
- * the filesystem takes over (reopen.c), and the log says so at once.
+ * Every mount of the filesystem that we can reach vanished, but the monitor
+ * did not end (a kernel that forgot: a frozen filesystem, a lazy unmount
+ * of a busy one).  When only the mount we use went, another mount of the
+ * filesystem takes over (reopen.c), and the log says so at once.
  */
 static bool
 mount_gone(struct healthd *hd, unsigned int *idle)
@@ -152,9 +153,9 @@ healthd_monitor(struct healthd *hd)
 		if (ret == 0) {
 			if (mount_gone(hd, &idle)) {
 				log_added_error(hd, "no mount of the filesystem "
-						    "is left, but the kernel "
-						    "keeps its monitor open; "
-						    "stopping");
+						    "can be reached, but the "
+						    "kernel keeps its monitor "
+						    "open; stopping");
 				break;
 			}
 			continue;

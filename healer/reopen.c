@@ -14,8 +14,12 @@
  * original).  Then every mount of the same superblock is a candidate,
  * whole-filesystem mounts first; a bind of a directory inside it will do
  * too, through the root's handle.  The first that passes the proof is used
- * from then on, and the log says so once.  Nothing but the kernel's unmount
- * event (the last mount gone) ends the daemon.
+ * from then on, and the log says so once: writable mounts before
+ * read-only ones, which a repair cannot use.  While any mount of the
+ * filesystem can be reached, only the kernel's unmount event ends the
+ * daemon.  A search that found nothing is not made again for a second, so
+ * that a storm of events about an unreachable filesystem does not list
+ * every mount for each.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -24,8 +28,12 @@
 #include <unistd.h>
 #include <sys/ioctl.h>
 
+#include "clock.h"
 #include "healthd.h"
 #include "mounts.h"
+
+/* A search for another mount that found none is not made again so soon. */
+#define SEARCH_HOLDOFF_NS NSEC_PER_SEC
 
 static bool
 is_whole(const char *root)
@@ -139,8 +147,9 @@ adopt(struct healthd *hd, const struct place *old,
 	hd->where_root = root;
 	hd->mnt_id = mi->mnt_id;
 	hd->moved = true;
-	pthread_mutex_unlock(&hd->where_lock);
+	/* Paths are cached under this lock: none made before survives. */
 	path_cache_clear(&hd->paths);
+	pthread_mutex_unlock(&hd->where_lock);
 
 	log_name(&to, mi->mnt_point);
 	log_name(&from, old->where);
@@ -201,19 +210,33 @@ relocate(struct healthd *hd, const struct place *old)
 /*
  * The path in use led to the filesystem, maybe through a new mount there
  * (the old one went, another took its place): remember that one's id, by
- * which mount_gone() watches it.
+ * which mount_gone() watches it, and the directory it shows, by which
+ * paths are made.
  */
 static void
 same_place(struct healthd *hd, int fd, const struct place *old)
 {
+	struct hl_mount_info mi = {0};
+	char *root = NULL;
 	uint64_t id;
 
 	if (!old->mnt_id || hl_mount_id_of_fd(fd, &id) || id == old->mnt_id)
 		return;
+	if (!hl_mount_stat(id, &mi) && strcmp(mi.mnt_root, old->root))
+		root = strdup(mi.mnt_root);
+	hl_mount_info_free(&mi);
 	pthread_mutex_lock(&hd->where_lock);
-	if (hd->mnt_id == old->mnt_id && !strcmp(hd->where, old->where))
+	if (hd->mnt_id == old->mnt_id && !strcmp(hd->where, old->where)) {
 		hd->mnt_id = id;
+		if (root) {
+			free(hd->where_root);
+			hd->where_root = root;
+			root = NULL;
+			path_cache_clear(&hd->paths);
+		}
+	}
 	pthread_mutex_unlock(&hd->where_lock);
+	free(root);
 }
 
 int
@@ -244,8 +267,17 @@ healthd_open_fs(struct healthd *hd)
 		}
 		fd = open_checked(hd, old.where, old.root);
 	}
-	if (fd < 0 && fd != -ENOMEM)
-		fd = relocate(hd, &old);
+	if (fd < 0 && fd != -ENOMEM) {
+		uint64_t now = clock_ns(CLOCK_MONOTONIC);
+
+		if (hd->search_failed_ns &&
+		    now - hd->search_failed_ns < SEARCH_HOLDOFF_NS) {
+			fd = -ESTALE;
+		} else {
+			fd = relocate(hd, &old);
+			hd->search_failed_ns = fd < 0 ? now : 0;
+		}
+	}
 	pthread_mutex_unlock(&hd->relocate_lock);
 out:
 	place_free(&old);
@@ -316,10 +348,11 @@ healthd_inode_path(struct healthd *hd, int fd, uint64_t ino, uint32_t gen,
 			error = -ENOMEM;
 		}
 	}
-	pthread_mutex_unlock(&hd->where_lock);
-	free(rel);
+	/* Under the lock, so that a move clears it after, never before. */
 	if (!error)
 		path_cache_put(&hd->paths, ino, gen, *path);
+	pthread_mutex_unlock(&hd->where_lock);
+	free(rel);
 	return error;
 }
 

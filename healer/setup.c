@@ -247,8 +247,10 @@ healthd_setup(struct healthd *hd)
 	pthread_mutex_init(&hd->relocate_lock, NULL);
 	path_cache_init(&hd->paths);
 	if (hl_render_init(&hd->render, hd->mnt)) {
-		fprintf(stderr, "xfs_healthd: %s: %s\n", hd->mnt,
-			strerror(ENOMEM));
+		struct log_name shown;
+
+		fprintf(stderr, "xfs_healthd: %s: %s\n",
+			log_name(&shown, hd->mnt), strerror(ENOMEM));
 		return EXIT_SETUP;
 	}
 	if (lacks_sys_admin()) {

@@ -417,18 +417,25 @@ setup(struct starter *st, const char *nspath)
 
 	st->ns_fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (st->ns_fd < 0) {
-		if (!nspath && errno == ENOENT)
+		int error = errno;
+		char *name = shown(path);
+
+		if (!nspath && error == ENOENT)
 			say_err("This program requires mount namespace support.");
 		else
-			say_err("%s: %s: %s", st->progname, path,
-				strerror(errno));
+			say_err("%s: %s: %s", st->progname, name ? name : path,
+				strerror(error));
+		free(name);
 		return -1;
 	}
 	if (nspath && setns(st->ns_fd, CLONE_NEWNS) < 0) {
 		int error = errno;
+		char *name = shown(path);
 
-		say_err("%s: %s: %s%s", st->progname, path, strerror(error),
+		say_err("%s: %s: %s%s", st->progname, name ? name : path,
+			strerror(error),
 			error == EINVAL ? " (not a mount namespace)" : "");
+		free(name);
 		return -1;
 	}
 
@@ -526,8 +533,11 @@ starter_main(int argc, char **argv)
 		}
 	}
 	if (optind < argc) {
+		char *name = shown(argv[optind]);
+
 		fprintf(stderr, "%s: --start takes no mount point: %s\n",
-			st.progname, argv[optind]);
+			st.progname, name ? name : argv[optind]);
+		free(name);
 		try_help(st.progname);
 		return START_USAGE;
 	}

@@ -9,6 +9,7 @@
 #ifndef XFS_HEALTH_MOUNTS_H
 #define XFS_HEALTH_MOUNTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -16,6 +17,7 @@ struct hl_mount_info {
 	uint64_t mnt_id; /* unique mount id */
 	uint32_t sb_dev_major; /* the superblock's device: st_dev of its files */
 	uint32_t sb_dev_minor;
+	bool read_only;	       /* this mount (MOUNT_ATTR_RDONLY) */
 	char *fstype;	 /* "xfs" */
 	char *mnt_point; /* where it is mounted, in our mount namespace */
 	char *mnt_root;	 /* "/" for a whole filesystem, else the bound subdir */
@@ -34,8 +36,9 @@ void hl_mount_info_free(struct hl_mount_info *mi);
 
 /*
  * Every mount of the filesystem whose files have st_dev @major:@minor and
- * type @fstype, in our mount namespace: whole-filesystem mounts (mnt_root
- * "/") first, then binds of a directory inside it, each group by mount id.
+ * type @fstype, in our mount namespace: writable mounts before read-only
+ * ones (a repair needs to write), and in each, whole-filesystem mounts
+ * (mnt_root "/") before binds of a directory inside it, then by mount id.
  * A malloc'd array in *mounts (free with hl_mount_infos_free); none is 0
  * with *nr 0.  -ENOSYS without listmount.
  */

@@ -813,6 +813,10 @@ _Static_assert(offsetof(struct mnt_id_req, mnt_ns_id) == MNT_ID_REQ_SIZE_VER0,
 	       "mnt_id_req VER0");
 #endif /* STATMOUNT_SB_BASIC */
 
+#ifndef MOUNT_ATTR_RDONLY
+#define MOUNT_ATTR_RDONLY 0x00000001 /* statmount's mnt_attr */
+#endif
+
 #ifndef STATMOUNT_MNT_NS_ID
 #define STATMOUNT_MNT_NS_ID 0x00000040U
 #endif

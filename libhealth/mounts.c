@@ -89,9 +89,9 @@ statmount_string(const struct statmount *sm, size_t bufsize, uint64_t bit,
 int
 hl_mount_stat(uint64_t mnt_id, struct hl_mount_info *mi)
 {
-	const uint64_t want = STATMOUNT_SB_BASIC | STATMOUNT_FS_TYPE |
-			      STATMOUNT_MNT_POINT | STATMOUNT_MNT_ROOT |
-			      STATMOUNT_SB_SOURCE;
+	const uint64_t want = STATMOUNT_SB_BASIC | STATMOUNT_MNT_BASIC |
+			      STATMOUNT_FS_TYPE | STATMOUNT_MNT_POINT |
+			      STATMOUNT_MNT_ROOT | STATMOUNT_SB_SOURCE;
 	struct mnt_id_req req = {
 		.size = MNT_ID_REQ_SIZE_VER0,
 		.mnt_id = mnt_id,
@@ -119,6 +119,8 @@ hl_mount_stat(uint64_t mnt_id, struct hl_mount_info *mi)
 	mi->mnt_id = mnt_id;
 	mi->sb_dev_major = sm->sb_dev_major;
 	mi->sb_dev_minor = sm->sb_dev_minor;
+	mi->read_only = (sm->mask & STATMOUNT_MNT_BASIC) &&
+			(sm->mnt_attr & MOUNT_ATTR_RDONLY);
 	error = statmount_string(sm, bufsize, STATMOUNT_FS_TYPE, sm->fs_type,
 				 &mi->fstype);
 	if (!error)
@@ -205,12 +207,14 @@ whole_fs(const struct hl_mount_info *mi)
 	return !strcmp(mi->mnt_root, "/");
 }
 
-/* Whole-filesystem mounts first, then by id (listmount's order). */
+/* Writable first, then whole-filesystem mounts, then by id. */
 static int
 mount_order(const void *a, const void *b)
 {
 	const struct hl_mount_info *x = a, *y = b;
 
+	if (x->read_only != y->read_only)
+		return x->read_only ? 1 : -1;
 	if (whole_fs(x) != whole_fs(y))
 		return whole_fs(x) ? -1 : 1;
 	return x->mnt_id < y->mnt_id ? -1 : x->mnt_id > y->mnt_id;
