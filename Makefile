@@ -194,6 +194,13 @@ $(HEALER_PROG): $(HEALER_OBJS) $(LIB)
 	$(quiet) LD $@
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(HEALER_OBJS) $(LIB) $(LIBS)
 
+# Every event domain and type the ABI header defines, for the unit test
+# that each has its descriptor and name (tests/unit/test_domains.c).
+tests/unit/abi_events.h: include/xfs_health_abi.h
+	$(quiet) GEN $@
+	$(Q)sed -n 's/^#define[[:space:]]*\(XFS_HEALTH_MONITOR_\(DOMAIN\|TYPE\)_[A-Z_]*\)[[:space:]].*/ABI_\2(\1)/p' $< >$@.tmp && mv $@.tmp $@
+tests/unit/test_domains.o: tests/unit/abi_events.h
+
 $(UNIT_PROG): $(UNIT_OBJS) $(LIB)
 	$(quiet) LD $@
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJS) $(LIB) -lcunit $(JSON_LIBS) $(LIBS)
@@ -316,7 +323,8 @@ uninstall:
 		$(addprefix $(DESTDIR)$(SYSTEMD_UNITDIR)/,$(notdir $(UNITS)))
 
 clean:
-	rm -f $(ALL_OBJS) $(ALL_OBJS:.o=.d) $(LIB) $(PROGS) $(UNIT_PROG) .build-flags
+	rm -f $(ALL_OBJS) $(ALL_OBJS:.o=.d) $(LIB) $(PROGS) $(UNIT_PROG) .build-flags \
+		tests/unit/abi_events.h
 	rm -rf tests/cmd/out tests/xfs/results tests/bench/build
 
 include tests/fuzz/fuzz.mk

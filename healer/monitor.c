@@ -32,15 +32,12 @@ dispatch(const struct hl_event *ev, void *arg)
 	if (act.log) {
 		char *path = NULL;
 
-		if (ev->payload == HL_PAYLOAD_FILERANGE ||
-		    (ev->payload == HL_PAYLOAD_HEALTH &&
-		     ev->domain == XFS_HEALTH_MONITOR_DOMAIN_INODE))
+		if (hl_event_object(ev) == HL_OBJECT_INODE)
 			healthd_logged_path(hd, ev->ino, ev->gen, &path);
 		log_event(hd, ev, path);
 		free(path);
 	}
-	if (ev->domain == XFS_HEALTH_MONITOR_DOMAIN_MOUNT &&
-	    ev->type == XFS_HEALTH_MONITOR_TYPE_SHUTDOWN &&
+	if (ev->payload == HL_PAYLOAD_SHUTDOWN &&
 	    !atomic_exchange(&hd->shut_down, true) &&
 	    hd->mode == HL_HEAL_REPAIR)
 		log_added(hd, "no more repairs: the filesystem went down; "

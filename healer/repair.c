@@ -76,7 +76,7 @@ healthd_spot_repair(struct healthd *hd, const struct hl_event *ev,
 
 		repair_one(hd, fd, ev, &steps[i], &rep);
 		/* Look the path up after the repair, which may have fixed it. */
-		if (ev->domain == XFS_HEALTH_MONITOR_DOMAIN_INODE)
+		if (hl_event_object(ev) == HL_OBJECT_INODE)
 			healthd_inode_path(hd, fd, ev->ino, ev->gen, &path);
 		log_repair(hd, &rep, path);
 		free(path);

@@ -382,6 +382,72 @@ int hl_event_encode(const struct hl_event *ev, void *record, size_t len);
 /* Field by field: the struct has padding that memcmp would compare. */
 bool hl_event_equal(const struct hl_event *a, const struct hl_event *b);
 
+/* ---- what each domain, type and object is ---------------------------- */
+
+/*
+ * One descriptor per event domain, per event type and per object kind
+ * (libhealth/domain.c, objects.c).  Everything that depends on the domain
+ * of an event asks these, so a domain or type is described in one place.
+ */
+
+/* The kinds of domain, by what their records carry. */
+enum hl_domain_kind {
+	HL_DOMAIN_MOUNT,  /* the monitor and the mount; payload per type */
+	HL_DOMAIN_HEALTH, /* the health mask of one object */
+	HL_DOMAIN_MEDIA,  /* a range of a device */
+	HL_DOMAIN_FILE,	  /* a range of a file, with an errno */
+};
+
+/* What a health mask or an event is about. */
+enum hl_object {
+	HL_OBJECT_FS,
+	HL_OBJECT_AG,
+	HL_OBJECT_RTGROUP,
+	HL_OBJECT_INODE,
+	HL_NR_OBJECTS
+};
+
+struct hl_domain {
+	uint32_t value; /* XFS_HEALTH_MONITOR_DOMAIN_*; name: hl_domain_names */
+	enum hl_domain_kind kind;
+	enum hl_object object; /* HL_OBJECT_FS for mount and media events */
+};
+
+struct hl_event_type {
+	uint32_t value; /* XFS_HEALTH_MONITOR_TYPE_*; name: hl_type_names */
+	enum hl_domain_kind kind; /* the domains that send it */
+	enum hl_payload payload;  /* what it carries in the mount domain */
+};
+
+/* A health mask bit and the scrub type whose repair mends it. */
+struct hl_repair_map {
+	uint32_t bit;
+	uint32_t scrub_type; /* XFS_SCRUB_TYPE_* */
+};
+
+struct hl_object_desc {
+	const char *name;		  /* "fs", "ag", ...: JSON "object" */
+	const struct hl_name_table *mask; /* its sick/checked bits */
+	const char *group_key;		  /* "agno", "rgno" or NULL */
+	bool has_inode;			  /* named by "ino" and "gen" */
+	const struct hl_repair_map *repairs; /* in no particular order */
+	size_t nr_repairs;
+};
+
+/* NULL for a value we have no descriptor (and no name) for. */
+const struct hl_domain *hl_domain_of(uint32_t value);
+const struct hl_event_type *hl_event_type_of(uint32_t value);
+const struct hl_object_desc *hl_object_of(enum hl_object object);
+
+/* Is @domain known, and of this kind? */
+bool hl_domain_is(uint32_t domain, enum hl_domain_kind kind);
+
+/* The mask table for an object's sick/checked bits. */
+const struct hl_name_table *hl_object_mask_names(enum hl_object object);
+
+/* What the event names: its domain's object, HL_OBJECT_FS if unknown. */
+enum hl_object hl_event_object(const struct hl_event *ev);
+
 /*
  * Reassembly of records split across reads: the kernel copies out as many
  * bytes as fit, so a read size that is not a multiple of 64 splits a record.
@@ -506,13 +572,6 @@ int hl_event_write_json(FILE *f, const struct hl_event *ev,
 /* ---- health snapshots ------------------------------------------------ */
 
 /* What the kernel believes of one object (geometry/bulkstat sick masks). */
-enum hl_object {
-	HL_OBJECT_FS,
-	HL_OBJECT_AG,
-	HL_OBJECT_RTGROUP,
-	HL_OBJECT_INODE,
-};
-
 struct hl_health_report {
 	enum hl_object object;
 	uint32_t group; /* agno or rgno */
@@ -521,9 +580,6 @@ struct hl_health_report {
 	uint32_t sick;	  /* known bad */
 	uint32_t checked; /* examined since mount */
 };
-
-/* The mask table for an object's sick/checked bits. */
-const struct hl_name_table *hl_object_mask_names(enum hl_object object);
 
 /*
  * "<mnt>[ agno 0xN| rgno 0xN| ino N gen 0xG]: sick: <names>; checked: <names>"

@@ -87,8 +87,7 @@ show_event(const struct hl_event *ev, void *arg)
 	struct monitor *m = arg;
 	int error;
 
-	if (ev->domain == XFS_HEALTH_MONITOR_DOMAIN_MOUNT &&
-	    ev->type == XFS_HEALTH_MONITOR_TYPE_LOST)
+	if (ev->payload == HL_PAYLOAD_LOST)
 		m->lost = true;
 	if (!wanted(m->opts, ev))
 		return 0;

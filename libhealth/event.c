@@ -18,44 +18,42 @@
 enum hl_payload
 hl_event_payload(uint32_t domain, uint32_t type)
 {
-	switch (domain) {
-	case XFS_HEALTH_MONITOR_DOMAIN_MOUNT:
-		if (type == XFS_HEALTH_MONITOR_TYPE_LOST)
-			return HL_PAYLOAD_LOST;
-		if (type == XFS_HEALTH_MONITOR_TYPE_SHUTDOWN)
-			return HL_PAYLOAD_SHUTDOWN;
+	const struct hl_domain *d = hl_domain_of(domain);
+	const struct hl_event_type *t = hl_event_type_of(type);
+
+	if (!d)
 		return HL_PAYLOAD_NONE;
-	case XFS_HEALTH_MONITOR_DOMAIN_FS:
-	case XFS_HEALTH_MONITOR_DOMAIN_AG:
-	case XFS_HEALTH_MONITOR_DOMAIN_INODE:
-	case XFS_HEALTH_MONITOR_DOMAIN_RTGROUP:
+	switch (d->kind) {
+	case HL_DOMAIN_MOUNT:
+		return t && t->kind == HL_DOMAIN_MOUNT ? t->payload
+						       : HL_PAYLOAD_NONE;
+	case HL_DOMAIN_HEALTH:
 		return HL_PAYLOAD_HEALTH;
-	case XFS_HEALTH_MONITOR_DOMAIN_DATADEV:
-	case XFS_HEALTH_MONITOR_DOMAIN_RTDEV:
-	case XFS_HEALTH_MONITOR_DOMAIN_LOGDEV:
+	case HL_DOMAIN_MEDIA:
 		return HL_PAYLOAD_MEDIA;
-	case XFS_HEALTH_MONITOR_DOMAIN_FILERANGE:
+	case HL_DOMAIN_FILE:
 		return HL_PAYLOAD_FILERANGE;
-	default:
-		return HL_PAYLOAD_NONE;
 	}
+	return HL_PAYLOAD_NONE;
 }
 
+/* The union member follows from what the mask is about. */
 static void
 decode_health(const struct xfs_health_monitor_event *k, struct hl_event *ev)
 {
-	switch (k->domain) {
-	case XFS_HEALTH_MONITOR_DOMAIN_FS:
-		ev->mask = k->e.fs.mask;
-		break;
-	case XFS_HEALTH_MONITOR_DOMAIN_INODE:
+	switch (hl_event_object(ev)) {
+	case HL_OBJECT_INODE:
 		ev->mask = k->e.inode.mask;
 		ev->gen = k->e.inode.gen;
 		ev->ino = k->e.inode.ino;
 		break;
-	default: /* AG, RTGROUP */
+	case HL_OBJECT_AG:
+	case HL_OBJECT_RTGROUP:
 		ev->mask = k->e.group.mask;
 		ev->group = k->e.group.gno;
+		break;
+	default:
+		ev->mask = k->e.fs.mask;
 		break;
 	}
 }
@@ -107,18 +105,19 @@ hl_event_decode(const void *record, size_t len, struct hl_event *ev)
 static void
 encode_health(const struct hl_event *ev, struct xfs_health_monitor_event *k)
 {
-	switch (ev->domain) {
-	case XFS_HEALTH_MONITOR_DOMAIN_FS:
-		k->e.fs.mask = ev->mask;
-		break;
-	case XFS_HEALTH_MONITOR_DOMAIN_INODE:
+	switch (hl_event_object(ev)) {
+	case HL_OBJECT_INODE:
 		k->e.inode.mask = ev->mask;
 		k->e.inode.gen = ev->gen;
 		k->e.inode.ino = ev->ino;
 		break;
-	default: /* AG, RTGROUP */
+	case HL_OBJECT_AG:
+	case HL_OBJECT_RTGROUP:
 		k->e.group.mask = ev->mask;
 		k->e.group.gno = ev->group;
+		break;
+	default:
+		k->e.fs.mask = ev->mask;
 		break;
 	}
 }

@@ -11,7 +11,6 @@
 
 #include "jsonstr.h"
 #include "out.h"
-#include "xfs_health_abi.h"
 
 int
 hl_render_init(struct hl_render *r, const char *mountpoint)
@@ -80,38 +79,17 @@ path(struct hl_out *o, const struct hl_render *r)
 		out_lit(o, ",\"path_too_long\":true");
 }
 
-static void
-mount_payload(struct hl_out *o, const struct hl_event *ev)
-{
-	if (ev->type == XFS_HEALTH_MONITOR_TYPE_LOST) {
-		NUM(o, "count", ev->count);
-	} else if (ev->type == XFS_HEALTH_MONITOR_TYPE_SHUTDOWN) {
-		NUM(o, "mask", ev->mask);
-		KEY(o, "reasons");
-		name_list(o, hl_shutdown_names(), ev->mask);
-	}
-}
-
 void
 out_json_event_object(struct hl_out *o, const struct hl_event *ev,
 		      const struct hl_render *r)
 {
-	switch (ev->domain) {
-	case XFS_HEALTH_MONITOR_DOMAIN_AG:
-		NUM(o, "agno", ev->group);
-		break;
-	case XFS_HEALTH_MONITOR_DOMAIN_RTGROUP:
-		NUM(o, "rgno", ev->group);
-		break;
-	case XFS_HEALTH_MONITOR_DOMAIN_INODE:
-		NUM(o, "ino", ev->ino);
-		NUM(o, "gen", ev->gen);
-		break;
-	}
+	enum hl_object object = hl_event_object(ev);
+
+	out_json_object(o, object, ev->group, ev->ino, ev->gen);
 	NUM(o, "mask", ev->mask);
 	KEY(o, "structures");
 	name_list(o, hl_domain_mask_names(ev->domain), ev->mask);
-	if (ev->domain == XFS_HEALTH_MONITOR_DOMAIN_INODE)
+	if (object == HL_OBJECT_INODE)
 		path(o, r);
 }
 
@@ -153,8 +131,12 @@ render_json(struct hl_out *o, const void *item, const struct hl_render *r)
 
 	switch (hl_event_payload(ev->domain, ev->type)) {
 	case HL_PAYLOAD_LOST:
+		NUM(o, "count", ev->count);
+		break;
 	case HL_PAYLOAD_SHUTDOWN:
-		mount_payload(o, ev);
+		NUM(o, "mask", ev->mask);
+		KEY(o, "reasons");
+		name_list(o, hl_shutdown_names(), ev->mask);
 		break;
 	case HL_PAYLOAD_HEALTH:
 		out_json_event_object(o, ev, r);

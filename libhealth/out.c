@@ -85,28 +85,48 @@ void
 out_object(struct hl_out *o, const struct hl_render *r, enum hl_object object,
 	   uint32_t group, uint64_t ino, uint32_t gen)
 {
-	if (object == HL_OBJECT_INODE && r->path) {
+	const struct hl_object_desc *obj = hl_object_of(object);
+
+	if (obj && obj->has_inode && r->path) {
 		out_text(o, r->path);
 		return;
 	}
 	out_mount(o, r);
-	switch (object) {
-	case HL_OBJECT_AG:
-		out_lit(o, " agno ");
+	if (!obj)
+		return;
+	if (obj->group_key) {
+		out_char(o, ' ');
+		out_str(o, obj->group_key);
+		out_lit(o, " ");
 		out_hex(o, group);
-		break;
-	case HL_OBJECT_RTGROUP:
-		out_lit(o, " rgno ");
-		out_hex(o, group);
-		break;
-	case HL_OBJECT_INODE:
+	}
+	if (obj->has_inode) {
 		out_lit(o, " ino ");
 		out_dec(o, ino);
 		out_lit(o, " gen ");
 		out_hex(o, gen);
-		break;
-	case HL_OBJECT_FS:
-		break;
+	}
+}
+
+void
+out_json_object(struct hl_out *o, enum hl_object object, uint32_t group,
+		uint64_t ino, uint32_t gen)
+{
+	const struct hl_object_desc *obj = hl_object_of(object);
+
+	if (!obj)
+		return;
+	if (obj->group_key) {
+		out_lit(o, ",\"");
+		out_str(o, obj->group_key);
+		out_lit(o, "\":");
+		out_dec(o, group);
+	}
+	if (obj->has_inode) {
+		out_lit(o, ",\"ino\":");
+		out_dec(o, ino);
+		out_lit(o, ",\"gen\":");
+		out_dec(o, gen);
 	}
 }
 

@@ -126,7 +126,11 @@ void out_object(struct hl_out *o, const struct hl_render *r,
 		enum hl_object object, uint32_t group, uint64_t ino,
 		uint32_t gen);
 
-/* The same for an event: its domain says which object (FS when none). */
+/* The same as JSON members: ,"agno"|"rgno":N or ,"ino":N,"gen":N. */
+void out_json_object(struct hl_out *o, enum hl_object object, uint32_t group,
+		     uint64_t ino, uint32_t gen);
+
+/* The text form for an event: its domain says which object (FS when none). */
 void out_event_object(struct hl_out *o, const struct hl_event *ev,
 		      const struct hl_render *r);
 

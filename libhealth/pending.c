@@ -94,17 +94,15 @@ hl_pending_free(struct hl_pending *p)
 void
 hl_pending_key_of(const struct hl_event *ev, struct hl_pending_key *key)
 {
+	const struct hl_object_desc *obj = hl_object_of(hl_event_object(ev));
+
 	memset(key, 0, sizeof(*key));
 	key->domain = ev->domain;
-	switch (ev->domain) {
-	case XFS_HEALTH_MONITOR_DOMAIN_AG:
-	case XFS_HEALTH_MONITOR_DOMAIN_RTGROUP:
+	if (obj->group_key)
 		key->group = ev->group;
-		break;
-	case XFS_HEALTH_MONITOR_DOMAIN_INODE:
+	if (obj->has_inode) {
 		key->ino = ev->ino;
 		key->gen = ev->gen;
-		break;
 	}
 }
 

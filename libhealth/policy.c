@@ -95,10 +95,9 @@ hl_policy_decide(const struct hl_policy_input *in, struct hl_policy *out)
 static bool
 is_monitor_news(uint32_t type)
 {
-	return type == XFS_HEALTH_MONITOR_TYPE_LOST ||
-	       type == XFS_HEALTH_MONITOR_TYPE_RUNNING ||
-	       type == XFS_HEALTH_MONITOR_TYPE_UNMOUNT ||
-	       type == XFS_HEALTH_MONITOR_TYPE_SHUTDOWN;
+	const struct hl_event_type *t = hl_event_type_of(type);
+
+	return t && t->kind == HL_DOMAIN_MOUNT;
 }
 
 /*
@@ -110,14 +109,14 @@ void
 hl_event_action(const struct hl_event *ev, bool repairing, bool quiet,
 		bool everything, struct hl_event_action *act)
 {
-	bool mount = ev->domain == XFS_HEALTH_MONITOR_DOMAIN_MOUNT;
+	bool mount = hl_domain_is(ev->domain, HL_DOMAIN_MOUNT);
 
 	act->log = !quiet || is_monitor_news(ev->type);
 	act->full_repair = repairing && !everything && mount &&
 			   ev->type == XFS_HEALTH_MONITOR_TYPE_LOST;
 	act->spot_repair = repairing &&
 			   ev->type == XFS_HEALTH_MONITOR_TYPE_SICK &&
-			   hl_domain_mask_names(ev->domain) != NULL;
+			   hl_domain_is(ev->domain, HL_DOMAIN_HEALTH);
 	act->last = mount && ev->type == XFS_HEALTH_MONITOR_TYPE_UNMOUNT;
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Spot repairs for a sick event (reference F.1): which scrub type repairs
- * each bit of the health mask, the order they run in, and what the scrub
- * result flags say about the repair afterwards (reference E.4).
+ * Spot repairs for a sick event (reference F.1): the scrub types that
+ * repair the bits of its health mask (objects.c), the order they run in,
+ * and what the scrub result flags say about the repair (reference E.4).
  */
 #include <errno.h>
 #include <string.h>
@@ -10,88 +10,18 @@
 #include "internal.h"
 #include "xfs_health_abi.h"
 
-/* A health mask bit and the scrub type whose repair mends it. */
-struct repair_map {
-	uint32_t bit;
-	uint32_t type;
-};
-
-/* METADIR and METAPATH have no spot repair: the whole fs must be checked. */
-static const struct repair_map fs_map[] = {
-	{XFS_FSOP_GEOM_SICK_COUNTERS, XFS_SCRUB_TYPE_FSCOUNTERS},
-	{XFS_FSOP_GEOM_SICK_UQUOTA, XFS_SCRUB_TYPE_UQUOTA},
-	{XFS_FSOP_GEOM_SICK_GQUOTA, XFS_SCRUB_TYPE_GQUOTA},
-	{XFS_FSOP_GEOM_SICK_PQUOTA, XFS_SCRUB_TYPE_PQUOTA},
-	{XFS_FSOP_GEOM_SICK_RT_BITMAP, XFS_SCRUB_TYPE_RTBITMAP},
-	{XFS_FSOP_GEOM_SICK_RT_SUMMARY, XFS_SCRUB_TYPE_RTSUM},
-	{XFS_FSOP_GEOM_SICK_QUOTACHECK, XFS_SCRUB_TYPE_QUOTACHECK},
-	{XFS_FSOP_GEOM_SICK_NLINKS, XFS_SCRUB_TYPE_NLINKS},
-};
-
-/* INODES only says bad inodes were seen somewhere in the AG. */
-static const struct repair_map ag_map[] = {
-	{XFS_AG_GEOM_SICK_SB, XFS_SCRUB_TYPE_SB},
-	{XFS_AG_GEOM_SICK_AGF, XFS_SCRUB_TYPE_AGF},
-	{XFS_AG_GEOM_SICK_AGFL, XFS_SCRUB_TYPE_AGFL},
-	{XFS_AG_GEOM_SICK_AGI, XFS_SCRUB_TYPE_AGI},
-	{XFS_AG_GEOM_SICK_BNOBT, XFS_SCRUB_TYPE_BNOBT},
-	{XFS_AG_GEOM_SICK_CNTBT, XFS_SCRUB_TYPE_CNTBT},
-	{XFS_AG_GEOM_SICK_INOBT, XFS_SCRUB_TYPE_INOBT},
-	{XFS_AG_GEOM_SICK_FINOBT, XFS_SCRUB_TYPE_FINOBT},
-	{XFS_AG_GEOM_SICK_RMAPBT, XFS_SCRUB_TYPE_RMAPBT},
-	{XFS_AG_GEOM_SICK_REFCNTBT, XFS_SCRUB_TYPE_REFCNTBT},
-};
-
-static const struct repair_map rtgroup_map[] = {
-	{XFS_RTGROUP_GEOM_SICK_SUPER, XFS_SCRUB_TYPE_RGSUPER},
-	{XFS_RTGROUP_GEOM_SICK_BITMAP, XFS_SCRUB_TYPE_RTBITMAP},
-	{XFS_RTGROUP_GEOM_SICK_SUMMARY, XFS_SCRUB_TYPE_RTSUM},
-	{XFS_RTGROUP_GEOM_SICK_RMAPBT, XFS_SCRUB_TYPE_RTRMAPBT},
-	{XFS_RTGROUP_GEOM_SICK_REFCNTBT, XFS_SCRUB_TYPE_RTREFCBT},
-};
-
-static const struct repair_map inode_map[] = {
-	{XFS_BS_SICK_INODE, XFS_SCRUB_TYPE_INODE},
-	{XFS_BS_SICK_BMBTD, XFS_SCRUB_TYPE_BMBTD},
-	{XFS_BS_SICK_BMBTA, XFS_SCRUB_TYPE_BMBTA},
-	{XFS_BS_SICK_BMBTC, XFS_SCRUB_TYPE_BMBTC},
-	{XFS_BS_SICK_DIR, XFS_SCRUB_TYPE_DIR},
-	{XFS_BS_SICK_XATTR, XFS_SCRUB_TYPE_XATTR},
-	{XFS_BS_SICK_SYMLINK, XFS_SCRUB_TYPE_SYMLINK},
-	{XFS_BS_SICK_PARENT, XFS_SCRUB_TYPE_PARENT},
-	{XFS_BS_SICK_DIRTREE, XFS_SCRUB_TYPE_DIRTREE},
-};
-
-static const struct repair_map *
-domain_map(uint32_t domain, size_t *nr)
-{
-	switch (domain) {
-	case XFS_HEALTH_MONITOR_DOMAIN_FS:
-		*nr = ARRAY_SIZE(fs_map);
-		return fs_map;
-	case XFS_HEALTH_MONITOR_DOMAIN_AG:
-		*nr = ARRAY_SIZE(ag_map);
-		return ag_map;
-	case XFS_HEALTH_MONITOR_DOMAIN_RTGROUP:
-		*nr = ARRAY_SIZE(rtgroup_map);
-		return rtgroup_map;
-	case XFS_HEALTH_MONITOR_DOMAIN_INODE:
-		*nr = ARRAY_SIZE(inode_map);
-		return inode_map;
-	}
-	*nr = 0;
-	return NULL;
-}
-
 const struct hl_scrub_type *
 hl_repair_type_for_bit(uint32_t domain, uint32_t bit)
 {
-	size_t nr;
-	const struct repair_map *map = domain_map(domain, &nr);
+	const struct hl_object_desc *obj;
 
-	for (size_t i = 0; i < nr; i++)
-		if (map[i].bit == bit)
-			return hl_scrub_type_by_value(map[i].type);
+	if (!hl_domain_is(domain, HL_DOMAIN_HEALTH))
+		return NULL;
+	obj = hl_object_of(hl_domain_of(domain)->object);
+	for (size_t i = 0; i < obj->nr_repairs; i++)
+		if (obj->repairs[i].bit == bit)
+			return hl_scrub_type_by_value(
+				obj->repairs[i].scrub_type);
 	return NULL;
 }
 

@@ -7,33 +7,10 @@
 
 #include "out.h"
 
-const struct hl_name_table *
-hl_object_mask_names(enum hl_object object)
-{
-	switch (object) {
-	case HL_OBJECT_FS:
-		return hl_fs_mask_names();
-	case HL_OBJECT_AG:
-		return hl_ag_mask_names();
-	case HL_OBJECT_RTGROUP:
-		return hl_rtgroup_mask_names();
-	case HL_OBJECT_INODE:
-		return hl_inode_mask_names();
-	}
-	return NULL;
-}
-
-static const char *const object_names[] = {
-	[HL_OBJECT_FS] = "fs",
-	[HL_OBJECT_AG] = "ag",
-	[HL_OBJECT_RTGROUP] = "rtgroup",
-	[HL_OBJECT_INODE] = "inode",
-};
-
 static bool
 report_ok(const struct hl_health_report *h)
 {
-	return h->object <= HL_OBJECT_INODE;
+	return hl_object_of(h->object) != NULL;
 }
 
 /* "<mnt>", "<mnt> agno 0x1", "<mnt> rgno 0x1", "<mnt> ino 131 gen 0x5" */
@@ -78,26 +55,9 @@ render_health_json(struct hl_out *o, const void *item,
 	out_char(o, '{');
 	out_str(o, r->json_mountpoint);
 	out_lit(o, ",\"object\":\"");
-	out_str(o, object_names[h->object]);
+	out_str(o, hl_object_of(h->object)->name);
 	out_char(o, '"');
-	switch (h->object) {
-	case HL_OBJECT_FS:
-		break;
-	case HL_OBJECT_AG:
-		out_lit(o, ",\"agno\":");
-		out_dec(o, h->group);
-		break;
-	case HL_OBJECT_RTGROUP:
-		out_lit(o, ",\"rgno\":");
-		out_dec(o, h->group);
-		break;
-	case HL_OBJECT_INODE:
-		out_lit(o, ",\"ino\":");
-		out_dec(o, h->ino);
-		out_lit(o, ",\"gen\":");
-		out_dec(o, h->gen);
-		break;
-	}
+	out_json_object(o, h->object, h->group, h->ino, h->gen);
 	out_lit(o, ",\"sick_mask\":");
 	out_dec(o, h->sick);
 	out_lit(o, ",\"sick\":[");

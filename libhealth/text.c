@@ -13,19 +13,13 @@
 /* xfs_io's word for a value its table does not have. */
 static const char unknown_value[] = "unknown value";
 
+/* Does the type belong to this kind of domain (xfs_io's table for it)? */
 static bool
-is_health_type(uint32_t type)
+type_of_kind(uint32_t type, enum hl_domain_kind kind)
 {
-	return type == XFS_HEALTH_MONITOR_TYPE_SICK ||
-	       type == XFS_HEALTH_MONITOR_TYPE_CORRUPT ||
-	       type == XFS_HEALTH_MONITOR_TYPE_HEALTHY;
-}
+	const struct hl_event_type *t = hl_event_type_of(type);
 
-static bool
-is_fileio_type(uint32_t type)
-{
-	return type >= XFS_HEALTH_MONITOR_TYPE_BUFREAD &&
-	       type <= XFS_HEALTH_MONITOR_TYPE_DATALOST;
+	return t && t->kind == kind;
 }
 
 /* The type's name if xfs_io's table for this kind of event has it. */
@@ -37,27 +31,12 @@ type_word(uint32_t type, bool known)
 	return name ? name : unknown_value;
 }
 
-
 /* File events name the file like inode events. */
 void
 out_event_object(struct hl_out *o, const struct hl_event *ev,
 		 const struct hl_render *r)
 {
-	enum hl_object object = HL_OBJECT_FS;
-
-	switch (ev->domain) {
-	case XFS_HEALTH_MONITOR_DOMAIN_AG:
-		object = HL_OBJECT_AG;
-		break;
-	case XFS_HEALTH_MONITOR_DOMAIN_RTGROUP:
-		object = HL_OBJECT_RTGROUP;
-		break;
-	case XFS_HEALTH_MONITOR_DOMAIN_INODE:
-	case XFS_HEALTH_MONITOR_DOMAIN_FILERANGE:
-		object = HL_OBJECT_INODE;
-		break;
-	}
-	out_object(o, r, object, ev->group, ev->ino, ev->gen);
+	out_object(o, r, hl_event_object(ev), ev->group, ev->ino, ev->gen);
 }
 
 /* Not in xfs_io, which prints nothing for these. */
@@ -110,7 +89,8 @@ health_event(struct hl_out *o, const struct hl_event *ev,
 	out_char(o, ' ');
 	out_mask(o, hl_domain_mask_names(ev->domain), ev->mask, OUT_LIST_TEXT);
 	out_lit(o, ": ");
-	out_str(o, type_word(ev->type, is_health_type(ev->type)));
+	out_str(o,
+		type_word(ev->type, type_of_kind(ev->type, HL_DOMAIN_HEALTH)));
 }
 
 /* xfs_io says "media error" whatever the type of a device event is. */
@@ -138,7 +118,7 @@ filerange_event(struct hl_out *o, const struct hl_event *ev,
 	out_lit(o, " len ");
 	out_dec(o, ev->len);
 	out_lit(o, ": ");
-	out_str(o, type_word(ev->type, is_fileio_type(ev->type)));
+	out_str(o, type_word(ev->type, type_of_kind(ev->type, HL_DOMAIN_FILE)));
 
 	/* Lost data has no errno worth showing, even when one is set. */
 	if (ev->type != XFS_HEALTH_MONITOR_TYPE_DATALOST && ev->error) {
@@ -168,7 +148,7 @@ render_text(struct hl_out *o, const void *item, const struct hl_render *r)
 		filerange_event(o, ev, r);
 		break;
 	default:
-		if (ev->domain == XFS_HEALTH_MONITOR_DOMAIN_MOUNT)
+		if (hl_domain_is(ev->domain, HL_DOMAIN_MOUNT))
 			mount_event(o, ev, r);
 		else
 			unknown_event(o, ev, r);

@@ -15,15 +15,9 @@
 #include "unit.h"
 
 static int (*const registrars[])(void) = {
-	unit_register_runner, unit_register_names, unit_register_format,
-	unit_register_scrub,  unit_register_abi,   unit_register_event,
-	unit_register_text,   unit_register_json,
-	unit_register_scrub_result, unit_register_scrub_args,
-	unit_register_scrub_plan,
-	unit_register_media,
-	unit_register_repair, unit_register_repair_render,
-	unit_register_policy, unit_register_pending,
-	unit_register_unitname, unit_register_textstr,
+#define UNIT_SUITE(name) unit_register_##name,
+#include "suites.h"
+#undef UNIT_SUITE
 };
 
 int

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The unit-test runner's registration scheme: each test file exports one
- * unit_register_*() that adds its suite(s) with unit_add_suite(), and main.c
- * lists those functions.
+ * unit_register_*() that adds its suite(s) with unit_add_suite(), and
+ * suites.h lists those functions once.
  */
 #ifndef XFS_HEALTH_TESTS_UNIT_H
 #define XFS_HEALTH_TESTS_UNIT_H
@@ -24,23 +24,8 @@ int unit_add_suite(const char *name, CU_InitializeFunc init,
 #define UNIT_ADD_SUITE(name, tests)                                            \
 	unit_add_suite((name), NULL, NULL, (tests), ARRAY_SIZE(tests))
 
-int unit_register_runner(void);
-int unit_register_names(void);
-int unit_register_format(void);
-int unit_register_scrub(void);
-int unit_register_abi(void);
-int unit_register_event(void);
-int unit_register_text(void);
-int unit_register_json(void);
-int unit_register_scrub_result(void);
-int unit_register_scrub_args(void);
-int unit_register_scrub_plan(void);
-int unit_register_media(void);
-int unit_register_repair(void);
-int unit_register_repair_render(void);
-int unit_register_policy(void);
-int unit_register_pending(void);
-int unit_register_unitname(void);
-int unit_register_textstr(void);
+#define UNIT_SUITE(name) int unit_register_##name(void);
+#include "suites.h"
+#undef UNIT_SUITE
 
 #endif /* XFS_HEALTH_TESTS_UNIT_H */

@@ -20,13 +20,27 @@ Files:
 """
 
 import os
+import re
 import struct
 import sys
 
-# Numbers from the reference (B.2); the names match include/xfs_health_abi.h.
-MOUNT, FS, AG, INODE, RTGROUP, DATADEV, RTDEV, LOGDEV, FILERANGE = range(9)
-(RUNNING, LOST, UNMOUNT, SICK, CORRUPT, HEALTHY, SHUTDOWN, MEDIA_ERROR,
- BUFREAD, BUFWRITE, DIOREAD, DIOWRITE, DATALOST) = range(13)
+ABI = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                   "../../../include/xfs_health_abi.h")
+
+
+def abi_values(prefix):
+    """{NAME: value} of every '#define <prefix>NAME (N)' in the ABI header."""
+    pat = re.compile(r"^#define\s+" + prefix + r"(\w+)\s+\(?(\d+)\)?")
+    with open(ABI) as f:
+        found = (pat.match(line) for line in f)
+        return {m.group(1): int(m.group(2)) for m in found if m}
+
+
+# The domain and type numbers, read from the header the programs use.
+DOMAINS = abi_values("XFS_HEALTH_MONITOR_DOMAIN_")
+TYPES = abi_values("XFS_HEALTH_MONITOR_TYPE_")
+globals().update(DOMAINS)
+globals().update(TYPES)
 
 EIO, ENOSPC, ENODATA = 5, 28, 61
 

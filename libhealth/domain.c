@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * What each domain and type of the health monitor's events is, and what
+ * each object a health mask describes is: one entry apiece, read by the
+ * decoder, both renderers, the repair planner, the pending set and the
+ * daemon.  A domain or type missing here is one the kernel may send but we
+ * cannot name; it renders as raw numbers (doc/output-format.md).  Adding
+ * one: doc/design.md, "How to add".
+ */
+#include "internal.h"
+#include "xfs_health_abi.h"
+
+/* healthmon's tokens (upstream's words), in value order. */
+static const struct hl_name domain_names[] = {
+	{XFS_HEALTH_MONITOR_DOMAIN_MOUNT, "mount"},
+	{XFS_HEALTH_MONITOR_DOMAIN_FS, "fs"},
+	{XFS_HEALTH_MONITOR_DOMAIN_AG, "ag"},
+	{XFS_HEALTH_MONITOR_DOMAIN_INODE, "inode"},
+	{XFS_HEALTH_MONITOR_DOMAIN_RTGROUP, "rtgroup"},
+	{XFS_HEALTH_MONITOR_DOMAIN_DATADEV, "datadev"},
+	{XFS_HEALTH_MONITOR_DOMAIN_RTDEV, "rtdev"},
+	{XFS_HEALTH_MONITOR_DOMAIN_LOGDEV, "logdev"},
+	{XFS_HEALTH_MONITOR_DOMAIN_FILERANGE, "filerange"},
+};
+HL_NAME_TABLE(domain_table, "event domain", HL_TABLE_VALUES, domain_names);
+
+/* Mount and device events name the mount point alone: HL_OBJECT_FS. */
+static const struct hl_domain domains[] = {
+	[XFS_HEALTH_MONITOR_DOMAIN_MOUNT] = {XFS_HEALTH_MONITOR_DOMAIN_MOUNT,
+					     HL_DOMAIN_MOUNT, HL_OBJECT_FS},
+	[XFS_HEALTH_MONITOR_DOMAIN_FS] = {XFS_HEALTH_MONITOR_DOMAIN_FS,
+					  HL_DOMAIN_HEALTH, HL_OBJECT_FS},
+	[XFS_HEALTH_MONITOR_DOMAIN_AG] = {XFS_HEALTH_MONITOR_DOMAIN_AG,
+					  HL_DOMAIN_HEALTH, HL_OBJECT_AG},
+	[XFS_HEALTH_MONITOR_DOMAIN_INODE] = {XFS_HEALTH_MONITOR_DOMAIN_INODE,
+					     HL_DOMAIN_HEALTH, HL_OBJECT_INODE},
+	[XFS_HEALTH_MONITOR_DOMAIN_RTGROUP] =
+		{XFS_HEALTH_MONITOR_DOMAIN_RTGROUP, HL_DOMAIN_HEALTH,
+		 HL_OBJECT_RTGROUP},
+	[XFS_HEALTH_MONITOR_DOMAIN_DATADEV] =
+		{XFS_HEALTH_MONITOR_DOMAIN_DATADEV, HL_DOMAIN_MEDIA,
+		 HL_OBJECT_FS},
+	[XFS_HEALTH_MONITOR_DOMAIN_RTDEV] = {XFS_HEALTH_MONITOR_DOMAIN_RTDEV,
+					     HL_DOMAIN_MEDIA, HL_OBJECT_FS},
+	[XFS_HEALTH_MONITOR_DOMAIN_LOGDEV] = {XFS_HEALTH_MONITOR_DOMAIN_LOGDEV,
+					      HL_DOMAIN_MEDIA, HL_OBJECT_FS},
+	[XFS_HEALTH_MONITOR_DOMAIN_FILERANGE] =
+		{XFS_HEALTH_MONITOR_DOMAIN_FILERANGE, HL_DOMAIN_FILE,
+		 HL_OBJECT_INODE},
+};
+_Static_assert(ARRAY_SIZE(domains) == ARRAY_SIZE(domain_names),
+	       "every event domain has a descriptor and a name");
+
+/* The file I/O names are upstream's; DATALOST prints as "media". */
+static const struct hl_name type_names[] = {
+	{XFS_HEALTH_MONITOR_TYPE_RUNNING, "running"},
+	{XFS_HEALTH_MONITOR_TYPE_LOST, "lost"},
+	{XFS_HEALTH_MONITOR_TYPE_UNMOUNT, "unmount"},
+	{XFS_HEALTH_MONITOR_TYPE_SICK, "sick"},
+	{XFS_HEALTH_MONITOR_TYPE_CORRUPT, "corrupt"},
+	{XFS_HEALTH_MONITOR_TYPE_HEALTHY, "healthy"},
+	{XFS_HEALTH_MONITOR_TYPE_SHUTDOWN, "shutdown"},
+	{XFS_HEALTH_MONITOR_TYPE_MEDIA_ERROR, "media_error"},
+	{XFS_HEALTH_MONITOR_TYPE_BUFREAD, "buffered_read"},
+	{XFS_HEALTH_MONITOR_TYPE_BUFWRITE, "buffered_write"},
+	{XFS_HEALTH_MONITOR_TYPE_DIOREAD, "directio_read"},
+	{XFS_HEALTH_MONITOR_TYPE_DIOWRITE, "directio_write"},
+	{XFS_HEALTH_MONITOR_TYPE_DATALOST, "media"},
+};
+HL_NAME_TABLE(type_table, "event type", HL_TABLE_VALUES, type_names);
+
+#define TYPE(t, k, p)                                                          \
+	[XFS_HEALTH_MONITOR_TYPE_##t] = {XFS_HEALTH_MONITOR_TYPE_##t, (k), (p)}
+
+/* Only the mount domain's payload depends on the type. */
+static const struct hl_event_type types[] = {
+	TYPE(RUNNING, HL_DOMAIN_MOUNT, HL_PAYLOAD_NONE),
+	TYPE(LOST, HL_DOMAIN_MOUNT, HL_PAYLOAD_LOST),
+	TYPE(UNMOUNT, HL_DOMAIN_MOUNT, HL_PAYLOAD_NONE),
+	TYPE(SICK, HL_DOMAIN_HEALTH, HL_PAYLOAD_HEALTH),
+	TYPE(CORRUPT, HL_DOMAIN_HEALTH, HL_PAYLOAD_HEALTH),
+	TYPE(HEALTHY, HL_DOMAIN_HEALTH, HL_PAYLOAD_HEALTH),
+	TYPE(SHUTDOWN, HL_DOMAIN_MOUNT, HL_PAYLOAD_SHUTDOWN),
+	TYPE(MEDIA_ERROR, HL_DOMAIN_MEDIA, HL_PAYLOAD_MEDIA),
+	TYPE(BUFREAD, HL_DOMAIN_FILE, HL_PAYLOAD_FILERANGE),
+	TYPE(BUFWRITE, HL_DOMAIN_FILE, HL_PAYLOAD_FILERANGE),
+	TYPE(DIOREAD, HL_DOMAIN_FILE, HL_PAYLOAD_FILERANGE),
+	TYPE(DIOWRITE, HL_DOMAIN_FILE, HL_PAYLOAD_FILERANGE),
+	TYPE(DATALOST, HL_DOMAIN_FILE, HL_PAYLOAD_FILERANGE),
+};
+#undef TYPE
+_Static_assert(ARRAY_SIZE(types) == ARRAY_SIZE(type_names),
+	       "every event type has a descriptor and a name");
+
+const struct hl_name_table *
+hl_domain_names(void)
+{
+	return &domain_table;
+}
+
+const struct hl_name_table *
+hl_type_names(void)
+{
+	return &type_table;
+}
+
+const struct hl_domain *
+hl_domain_of(uint32_t value)
+{
+	return value < ARRAY_SIZE(domains) ? &domains[value] : NULL;
+}
+
+const struct hl_event_type *
+hl_event_type_of(uint32_t value)
+{
+	return value < ARRAY_SIZE(types) ? &types[value] : NULL;
+}
+
+bool
+hl_domain_is(uint32_t domain, enum hl_domain_kind kind)
+{
+	const struct hl_domain *d = hl_domain_of(domain);
+
+	return d && d->kind == kind;
+}
+
+enum hl_object
+hl_event_object(const struct hl_event *ev)
+{
+	const struct hl_domain *d = hl_domain_of(ev->domain);
+
+	return d ? d->object : HL_OBJECT_FS;
+}
+
+const struct hl_name_table *
+hl_domain_mask_names(uint32_t domain)
+{
+	if (!hl_domain_is(domain, HL_DOMAIN_HEALTH))
+		return NULL;
+	return hl_object_mask_names(hl_domain_of(domain)->object);
+}

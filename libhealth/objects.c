@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The objects a health mask describes (the filesystem, an AG, an rtgroup,
+ * an inode): the names of their mask bits, the scrub type that repairs
+ * each bit, and the fields that name one object in a line.  Health events,
+ * health snapshots and spot repairs all read them here.
+ */
+#include "internal.h"
+#include "xfs_health_abi.h"
+
+/* RT_BITMAP/RT_SUMMARY never reach the FS domain, but decoders name them. */
+static const struct hl_name fs_mask[] = {
+	{XFS_FSOP_GEOM_SICK_COUNTERS, "fscounters"},
+	{XFS_FSOP_GEOM_SICK_UQUOTA, "usrquota"},
+	{XFS_FSOP_GEOM_SICK_GQUOTA, "grpquota"},
+	{XFS_FSOP_GEOM_SICK_PQUOTA, "prjquota"},
+	{XFS_FSOP_GEOM_SICK_RT_BITMAP, "bitmap"},
+	{XFS_FSOP_GEOM_SICK_RT_SUMMARY, "summary"},
+	{XFS_FSOP_GEOM_SICK_QUOTACHECK, "quotacheck"},
+	{XFS_FSOP_GEOM_SICK_NLINKS, "nlinks"},
+	{XFS_FSOP_GEOM_SICK_METADIR, "metadir"},
+	{XFS_FSOP_GEOM_SICK_METAPATH, "metapath"},
+};
+HL_NAME_TABLE(fs_mask_table, "fs health", HL_TABLE_BITS, fs_mask);
+
+static const struct hl_name ag_mask[] = {
+	{XFS_AG_GEOM_SICK_SB, "super"},
+	{XFS_AG_GEOM_SICK_AGF, "agf"},
+	{XFS_AG_GEOM_SICK_AGFL, "agfl"},
+	{XFS_AG_GEOM_SICK_AGI, "agi"},
+	{XFS_AG_GEOM_SICK_BNOBT, "bnobt"},
+	{XFS_AG_GEOM_SICK_CNTBT, "cntbt"},
+	{XFS_AG_GEOM_SICK_INOBT, "inobt"},
+	{XFS_AG_GEOM_SICK_FINOBT, "finobt"},
+	{XFS_AG_GEOM_SICK_RMAPBT, "rmapbt"},
+	{XFS_AG_GEOM_SICK_REFCNTBT, "refcountbt"},
+	{XFS_AG_GEOM_SICK_INODES, "inodes"},
+};
+HL_NAME_TABLE(ag_mask_table, "AG health", HL_TABLE_BITS, ag_mask);
+
+static const struct hl_name rtgroup_mask[] = {
+	{XFS_RTGROUP_GEOM_SICK_SUPER, "super"},
+	{XFS_RTGROUP_GEOM_SICK_BITMAP, "bitmap"},
+	{XFS_RTGROUP_GEOM_SICK_SUMMARY, "summary"},
+	{XFS_RTGROUP_GEOM_SICK_RMAPBT, "rmapbt"},
+	{XFS_RTGROUP_GEOM_SICK_REFCNTBT, "refcountbt"},
+};
+HL_NAME_TABLE(rtgroup_mask_table, "rtgroup health", HL_TABLE_BITS,
+	      rtgroup_mask);
+
+static const struct hl_name inode_mask[] = {
+	{XFS_BS_SICK_INODE, "core"},	  {XFS_BS_SICK_BMBTD, "datafork"},
+	{XFS_BS_SICK_BMBTA, "attrfork"},  {XFS_BS_SICK_BMBTC, "cowfork"},
+	{XFS_BS_SICK_DIR, "directory"},	  {XFS_BS_SICK_XATTR, "xattr"},
+	{XFS_BS_SICK_SYMLINK, "symlink"}, {XFS_BS_SICK_PARENT, "parent"},
+	{XFS_BS_SICK_DIRTREE, "dirtree"},
+};
+HL_NAME_TABLE(inode_mask_table, "inode health", HL_TABLE_BITS, inode_mask);
+
+/* Which scrub type's repair mends each mask bit (reference F.1). */
+
+/* METADIR and METAPATH have no spot repair: the whole fs must be checked. */
+static const struct hl_repair_map fs_repairs[] = {
+	{XFS_FSOP_GEOM_SICK_COUNTERS, XFS_SCRUB_TYPE_FSCOUNTERS},
+	{XFS_FSOP_GEOM_SICK_UQUOTA, XFS_SCRUB_TYPE_UQUOTA},
+	{XFS_FSOP_GEOM_SICK_GQUOTA, XFS_SCRUB_TYPE_GQUOTA},
+	{XFS_FSOP_GEOM_SICK_PQUOTA, XFS_SCRUB_TYPE_PQUOTA},
+	{XFS_FSOP_GEOM_SICK_RT_BITMAP, XFS_SCRUB_TYPE_RTBITMAP},
+	{XFS_FSOP_GEOM_SICK_RT_SUMMARY, XFS_SCRUB_TYPE_RTSUM},
+	{XFS_FSOP_GEOM_SICK_QUOTACHECK, XFS_SCRUB_TYPE_QUOTACHECK},
+	{XFS_FSOP_GEOM_SICK_NLINKS, XFS_SCRUB_TYPE_NLINKS},
+};
+
+/* INODES only says bad inodes were seen somewhere in the AG. */
+static const struct hl_repair_map ag_repairs[] = {
+	{XFS_AG_GEOM_SICK_SB, XFS_SCRUB_TYPE_SB},
+	{XFS_AG_GEOM_SICK_AGF, XFS_SCRUB_TYPE_AGF},
+	{XFS_AG_GEOM_SICK_AGFL, XFS_SCRUB_TYPE_AGFL},
+	{XFS_AG_GEOM_SICK_AGI, XFS_SCRUB_TYPE_AGI},
+	{XFS_AG_GEOM_SICK_BNOBT, XFS_SCRUB_TYPE_BNOBT},
+	{XFS_AG_GEOM_SICK_CNTBT, XFS_SCRUB_TYPE_CNTBT},
+	{XFS_AG_GEOM_SICK_INOBT, XFS_SCRUB_TYPE_INOBT},
+	{XFS_AG_GEOM_SICK_FINOBT, XFS_SCRUB_TYPE_FINOBT},
+	{XFS_AG_GEOM_SICK_RMAPBT, XFS_SCRUB_TYPE_RMAPBT},
+	{XFS_AG_GEOM_SICK_REFCNTBT, XFS_SCRUB_TYPE_REFCNTBT},
+};
+
+static const struct hl_repair_map rtgroup_repairs[] = {
+	{XFS_RTGROUP_GEOM_SICK_SUPER, XFS_SCRUB_TYPE_RGSUPER},
+	{XFS_RTGROUP_GEOM_SICK_BITMAP, XFS_SCRUB_TYPE_RTBITMAP},
+	{XFS_RTGROUP_GEOM_SICK_SUMMARY, XFS_SCRUB_TYPE_RTSUM},
+	{XFS_RTGROUP_GEOM_SICK_RMAPBT, XFS_SCRUB_TYPE_RTRMAPBT},
+	{XFS_RTGROUP_GEOM_SICK_REFCNTBT, XFS_SCRUB_TYPE_RTREFCBT},
+};
+
+static const struct hl_repair_map inode_repairs[] = {
+	{XFS_BS_SICK_INODE, XFS_SCRUB_TYPE_INODE},
+	{XFS_BS_SICK_BMBTD, XFS_SCRUB_TYPE_BMBTD},
+	{XFS_BS_SICK_BMBTA, XFS_SCRUB_TYPE_BMBTA},
+	{XFS_BS_SICK_BMBTC, XFS_SCRUB_TYPE_BMBTC},
+	{XFS_BS_SICK_DIR, XFS_SCRUB_TYPE_DIR},
+	{XFS_BS_SICK_XATTR, XFS_SCRUB_TYPE_XATTR},
+	{XFS_BS_SICK_SYMLINK, XFS_SCRUB_TYPE_SYMLINK},
+	{XFS_BS_SICK_PARENT, XFS_SCRUB_TYPE_PARENT},
+	{XFS_BS_SICK_DIRTREE, XFS_SCRUB_TYPE_DIRTREE},
+};
+
+#define REPAIRS(map) .repairs = (map), .nr_repairs = ARRAY_SIZE(map)
+
+/* Text: "<mnt> agno 0x1"; JSON: "agno":1.  Inodes: ino and gen. */
+static const struct hl_object_desc objects[] = {
+	[HL_OBJECT_FS] = {.name = "fs",
+			  .mask = &fs_mask_table,
+			  REPAIRS(fs_repairs)},
+	[HL_OBJECT_AG] = {.name = "ag",
+			  .mask = &ag_mask_table,
+			  .group_key = "agno",
+			  REPAIRS(ag_repairs)},
+	[HL_OBJECT_RTGROUP] = {.name = "rtgroup",
+			       .mask = &rtgroup_mask_table,
+			       .group_key = "rgno",
+			       REPAIRS(rtgroup_repairs)},
+	[HL_OBJECT_INODE] = {.name = "inode",
+			     .mask = &inode_mask_table,
+			     .has_inode = true,
+			     REPAIRS(inode_repairs)},
+};
+#undef REPAIRS
+_Static_assert(ARRAY_SIZE(objects) == HL_NR_OBJECTS,
+	       "every object kind has a descriptor");
+
+const struct hl_object_desc *
+hl_object_of(enum hl_object object)
+{
+	return (unsigned int)object < HL_NR_OBJECTS ? &objects[object] : NULL;
+}
+
+const struct hl_name_table *
+hl_object_mask_names(enum hl_object object)
+{
+	const struct hl_object_desc *o = hl_object_of(object);
+
+	return o ? o->mask : NULL;
+}
+
+const struct hl_name_table *
+hl_fs_mask_names(void)
+{
+	return &fs_mask_table;
+}
+
+const struct hl_name_table *
+hl_ag_mask_names(void)
+{
+	return &ag_mask_table;
+}
+
+const struct hl_name_table *
+hl_rtgroup_mask_names(void)
+{
+	return &rtgroup_mask_table;
+}
+
+const struct hl_name_table *
+hl_inode_mask_names(void)
+{
+	return &inode_mask_table;
+}
