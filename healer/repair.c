@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/ioctl.h>
 
 #include "clock.h"
 #include "healthd.h"
@@ -23,23 +22,20 @@ repair_one(struct healthd *hd, int fd, const struct hl_event *ev,
 	   const struct hl_repair_step *step, struct hl_repair_report *rep)
 {
 	struct hl_scrub_request req;
-	struct xfs_scrub_metadata sm = {0};
+	uint32_t flags = XFS_SCRUB_IFLAG_REPAIR;
+	int error;
 
 	hl_repair_request(ev, step, &req);
-	sm.sm_type = step->type->type;
-	sm.sm_flags = XFS_SCRUB_IFLAG_REPAIR;
-	sm.sm_agno = req.agno;
-	sm.sm_ino = req.ino;
-	sm.sm_gen = req.gen;
 
 	memset(rep, 0, sizeof(*rep));
 	rep->ev = ev;
 	rep->bit = step->bit;
 	rep->type = step->type;
-	if (ioctl(fd, XFS_IOC_SCRUB_METADATA, &sm) < 0)
-		rep->error = errno;
+	error = hl_scrub_metadata(fd, &req, &flags);
+	if (error)
+		rep->error = -error;
 	else
-		rep->flags = sm.sm_flags;
+		rep->flags = flags;
 	rep->outcome = hl_repair_judge(rep->error, rep->flags);
 	atomic_fetch_add(&hd->stats.repairs[rep->outcome], 1);
 	log_debug(hd, "repair %s: %s, flags 0x%x", step->type->name,

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
@@ -183,13 +182,10 @@ choose_mode(struct healthd *hd, int fd)
 	if (p.mode != HL_HEAL_REPAIR)
 		return -1;
 
-	struct xfs_scrub_metadata sm = {
-		.sm_type = XFS_SCRUB_TYPE_PROBE,
-		.sm_flags = XFS_SCRUB_IFLAG_REPAIR,
-	};
+	int error = hl_scrub_probe(fd, true);
 
-	if (ioctl(fd, XFS_IOC_SCRUB_METADATA, &sm) < 0) {
-		log_debug(hd, "repair probe: %s", strerror(errno));
+	if (error) {
+		log_debug(hd, "repair probe: %s", strerror(-error));
 		if (p.reason == HL_POLICY_OPTION_REPAIR) {
 			log_error(hd, "XFS online repair is not supported, "
 				      "exiting");
@@ -212,17 +208,13 @@ choose_mode(struct healthd *hd, int fd)
 static int
 open_monitor(struct healthd *hd, int fd)
 {
-	struct xfs_health_monitor hm = {
-		.flags = hd->opt.everything ? XFS_HEALTH_MONITOR_VERBOSE : 0,
-		.format = XFS_HEALTH_MONITOR_FMT_V0,
-	};
-	int mon = ioctl(fd, XFS_IOC_HEALTH_MONITOR, &hm);
+	int mon = hl_monitor_open(fd, hd->opt.everything);
 
 	if (mon >= 0) {
 		hd->mon_fd = mon;
 		return -1;
 	}
-	switch (errno) {
+	switch (-mon) {
 	case ENOTTY:
 	case EOPNOTSUPP:
 		log_error(hd, "XFS health monitoring not supported.");
@@ -231,7 +223,7 @@ open_monitor(struct healthd *hd, int fd)
 		log_error(hd, "XFS health monitoring already running.");
 		return EXIT_SETUP;
 	default:
-		log_error(hd, "%s", strerror(errno));
+		log_error(hd, "%s", strerror(-mon));
 		return EXIT_SETUP;
 	}
 }
@@ -264,8 +256,9 @@ healthd_setup(struct healthd *hd)
 		log_error(hd, "%s", strerror(errno));
 		return EXIT_SETUP;
 	}
-	if (ioctl(fd, XFS_IOC_FSGEOMETRY, &geo) < 0) {
-		log_error(hd, "%s", strerror(errno));
+	status = -hl_fs_geometry(fd, &geo);
+	if (status) {
+		log_error(hd, "%s", strerror(status));
 		status = EXIT_SETUP;
 		goto out;
 	}

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * libhealth: everything xfs_health and xfs_healthd share.  Functions return
- * 0 or a negative errno and never print.  Apart from the handle and path
- * helpers at the end, nothing here calls the kernel.
+ * 0 or a negative errno and never print.  Apart from the kernel calls at
+ * the end (monitor, scrub, handles, paths), nothing here calls the kernel.
  *
  * Name tables: each fact (domain names, the FS health mask, ...) lives in
  * exactly one table.  The event decoder, the text and JSON renderers, the help
@@ -1097,7 +1097,45 @@ int hl_pending_take(struct hl_pending *p, const struct hl_pending_key *key,
  */
 int hl_unit_name(char *buf, size_t len, const char *prefix, const char *path);
 
-/* ---- handles and paths (a few kernel calls both programs make) ---------- */
+/* ---- the kernel calls both programs make -------------------------------- */
+
+struct xfs_fsop_geom;
+struct xfs_verify_media;
+
+/* XFS_IOC_FSGEOMETRY (the newest version).  0 or -errno. */
+int hl_fs_geometry(int fd, struct xfs_fsop_geom *geo);
+
+/* One XFS_IOC_VERIFY_MEDIA call; @vm's outputs are filled.  0 or -errno. */
+int hl_verify_media(int fd, struct xfs_verify_media *vm);
+
+/*
+ * XFS_IOC_HEALTH_MONITOR on @fd, which must be the filesystem's root: the
+ * monitor's descriptor, or -errno.  @verbose asks for every health update.
+ */
+int hl_monitor_open(int fd, bool verbose);
+
+/*
+ * Why the kernel refused a monitor with @err on @fd, in words a user can
+ * act on (no version, already watched, not the root, not privileged);
+ * NULL for an errno without a better word than strerror's.
+ */
+const char *hl_monitor_hint(int err, int fd);
+
+/*
+ * One XFS_IOC_SCRUB_METADATA call for @req with input flags *@flags; on
+ * success *@flags holds the flags the kernel returned.  0 or -errno
+ * (-EINVAL for a request without a type).
+ */
+int hl_scrub_metadata(int fd, const struct hl_scrub_request *req,
+		      uint32_t *flags);
+
+/* The probe scrub type: 0 if the kernel scrubs (or @repair: repairs) here. */
+int hl_scrub_probe(int fd, bool repair);
+
+/* 0 if the kernel takes XFS_IOC_SCRUBV_METADATA (an empty vector). */
+int hl_scrubv_probe(int fd);
+
+/* ---- handles and paths ------------------------------------------------- */
 
 struct xfs_handle;
 

@@ -136,8 +136,9 @@ run_health(const struct health_opts *o)
 	uint32_t rgcount;
 	int status, error;
 
-	if (ioctl(run.fd, XFS_IOC_FSGEOMETRY, &geo) < 0) {
-		io_error("health: XFS_IOC_FSGEOMETRY: %s", strerror(errno));
+	error = hl_fs_geometry(run.fd, &geo);
+	if (error) {
+		io_error("health: XFS_IOC_FSGEOMETRY: %s", strerror(-error));
 		return EXIT_CMD_FAILED;
 	}
 	rgcount = hl_geom_rgcount(&geo);

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 
 #include "event_reader.h"
@@ -240,72 +239,22 @@ mount_id(int fd)
 	return hl_mount_id_of_fd(fd, &id) == 0 ? id : 0;
 }
 
-/*
- * Is mount @id a bind mount of a directory inside its filesystem?  Its root
- * is then not "/".
- */
-static bool
-mount_is_subtree(uint64_t id)
-{
-	struct hl_mount_info mi;
-	bool subtree;
-
-	if (!id || hl_mount_stat(id, &mi))
-		return false;
-	subtree = strcmp(mi.mnt_root, "/") != 0;
-	hl_mount_info_free(&mi);
-	return subtree;
-}
-
-/* Why the kernel refused, in words a tester can act on. */
-static const char *
-monitor_hint(int err, int fd)
-{
-	struct statx stx;
-
-	switch (err) {
-	case ENOTTY:
-	case EOPNOTSUPP:
-		return "this kernel has no XFS health monitor; Linux 7.0 or later is needed";
-	case EEXIST:
-		return "monitoring is already active on this filesystem";
-	case EPERM:
-		if (statx(fd, "", AT_EMPTY_PATH, STATX_BASIC_STATS, &stx) == 0 &&
-		    (stx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT)) {
-			if (!(stx.stx_attributes & STATX_ATTR_MOUNT_ROOT))
-				return "the monitor must be opened on the filesystem's root directory";
-			/* The root of a mount, but of a bind mount. */
-			if (mount_is_subtree(mount_id(fd)))
-				return "the monitor must be opened on the filesystem's root directory, not on a bind mount of a directory inside it";
-		}
-		return "CAP_SYS_ADMIN in the initial user namespace is needed";
-	default:
-		return NULL;
-	}
-}
-
 static int
 open_monitor(int fd, bool verbose)
 {
-	struct xfs_health_monitor hm = {
-		.flags = verbose ? XFS_HEALTH_MONITOR_VERBOSE : 0,
-		.format = XFS_HEALTH_MONITOR_FMT_V0,
-	};
-	int mon = ioctl(fd, XFS_IOC_HEALTH_MONITOR, &hm);
+	int mon = hl_monitor_open(fd, verbose);
 
 	if (mon < 0) {
-		int err = errno;
-		const char *hint = monitor_hint(err, fd);
+		const char *hint = hl_monitor_hint(-mon, fd);
 
 		/* The strerror words stay as xfs_io prints them. */
 		io_flush_stdout();
 		if (hint)
 			fprintf(stderr, "XFS_IOC_HEALTH_MONITOR: %s (%s)\n",
-				strerror(err), hint);
+				strerror(-mon), hint);
 		else
 			fprintf(stderr, "XFS_IOC_HEALTH_MONITOR: %s\n",
-				strerror(err));
-		return -err;
+				strerror(-mon));
 	}
 	return mon;
 }

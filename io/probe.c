@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/ioctl.h>
 
 #include "io.h"
 #include "xfs_health_abi.h"
@@ -18,11 +17,10 @@
 static int
 probe_healthmon(int fd)
 {
-	struct xfs_health_monitor hm = { .format = XFS_HEALTH_MONITOR_FMT_V0 };
-	int mon = ioctl(fd, XFS_IOC_HEALTH_MONITOR, &hm);
+	int mon = hl_monitor_open(fd, false);
 
 	if (mon < 0)
-		return -errno;
+		return mon;
 	close(mon);
 	return 0;
 }
@@ -37,39 +35,19 @@ probe_verify_media(int fd)
 		.me_end_daddr = 0,
 	};
 
-	return ioctl(fd, XFS_IOC_VERIFY_MEDIA, &vm) < 0 ? -errno : 0;
-}
-
-static int
-probe_scrub_flags(int fd, unsigned int flags)
-{
-	struct xfs_scrub_metadata sm = {
-		.sm_type = XFS_SCRUB_TYPE_PROBE,
-		.sm_flags = flags,
-	};
-
-	return ioctl(fd, XFS_IOC_SCRUB_METADATA, &sm) < 0 ? -errno : 0;
+	return hl_verify_media(fd, &vm);
 }
 
 static int
 probe_scrub(int fd)
 {
-	return probe_scrub_flags(fd, 0);
+	return hl_scrub_probe(fd, false);
 }
 
 static int
 probe_repair(int fd)
 {
-	return probe_scrub_flags(fd, XFS_SCRUB_IFLAG_REPAIR);
-}
-
-/* A vector head with no vectors returns at once on kernels that have it. */
-static int
-probe_scrubv(int fd)
-{
-	struct xfs_scrub_vec_head head = { .svh_nr = 0 };
-
-	return ioctl(fd, XFS_IOC_SCRUBV_METADATA, &head) < 0 ? -errno : 0;
+	return hl_scrub_probe(fd, true);
 }
 
 static const struct probe {
@@ -79,7 +57,7 @@ static const struct probe {
 	{ "healthmon", probe_healthmon },
 	{ "verify_media", probe_verify_media },
 	{ "scrub", probe_scrub },
-	{ "scrubv", probe_scrubv },
+	{ "scrubv", hl_scrubv_probe },
 	{ "repair", probe_repair },
 };
 

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/ioctl.h>
 
 #include "io.h"
 #include "scrub.h"
@@ -51,13 +50,7 @@ static int
 scrub_one(const struct scrub_opts *o, const struct hl_scrub_request *req)
 {
 	struct io_file *file = file_current();
-	struct xfs_scrub_metadata sm = {
-		.sm_type = req->type->type,
-		.sm_flags = scrub_iflags(o),
-		.sm_ino = req->ino,
-		.sm_gen = req->gen,
-		.sm_agno = req->agno,
-	};
+	uint32_t flags = scrub_iflags(o);
 	struct hl_scrub_result res = {
 		.type = req->type,
 		.mode = scrub_mode(o),
@@ -67,14 +60,14 @@ scrub_one(const struct scrub_opts *o, const struct hl_scrub_request *req)
 	};
 	int status;
 
-	if (ioctl(file->fd, XFS_IOC_SCRUB_METADATA, &sm) < 0) {
-		res.error = errno;
+	res.error = -hl_scrub_metadata(file->fd, req, &flags);
+	if (res.error) {
 		res.outcome = HL_SCRUB_ERROR;
 		/* xfs_io's perror() line, which QA scripts match. */
 		io_message("%s: %s", scrub_verb(o), strerror(res.error));
 		scrub_explain(o, res.error);
 	} else {
-		res.flags = sm.sm_flags;
+		res.flags = flags;
 		res.outcome = hl_scrub_judge(res.mode, res.flags);
 	}
 	status = scrub_outcome_status(res.outcome);

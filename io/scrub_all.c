@@ -26,15 +26,6 @@ struct scrub_run {
 	struct hl_scrub_summary summary;
 };
 
-/* A vector head with no vectors is accepted by kernels that have it. */
-static bool
-have_scrubv(int fd)
-{
-	struct xfs_scrub_vec_head head = {.svh_nr = 0};
-
-	return ioctl(fd, XFS_IOC_SCRUBV_METADATA, &head) == 0;
-}
-
 /* The kernel's barrier rule, applied here, between single calls. */
 static void
 run_single(struct scrub_run *run, const struct hl_scrub_call *call)
@@ -43,12 +34,12 @@ run_single(struct scrub_run *run, const struct hl_scrub_call *call)
 
 	for (size_t i = 0; i < call->nr; i++) {
 		struct hl_scrub_vec *v = &vecs[i];
-		struct xfs_scrub_metadata sm = {
-			.sm_type = v->type,
-			.sm_flags = v->flags,
-			.sm_ino = call->ino,
-			.sm_agno = call->agno,
+		struct hl_scrub_request req = {
+			.type = hl_scrub_type_by_value(v->type),
+			.agno = call->agno,
+			.ino = call->ino,
 		};
+		uint32_t flags = v->flags;
 
 		if (v->type == XFS_SCRUB_TYPE_BARRIER) {
 			if (!hl_scrub_barrier_passes(vecs, i)) {
@@ -57,12 +48,9 @@ run_single(struct scrub_run *run, const struct hl_scrub_call *call)
 			}
 			continue;
 		}
-		if (ioctl(run->fd, XFS_IOC_SCRUB_METADATA, &sm) < 0) {
-			v->ret = -errno;
-		} else {
-			v->ret = 0;
-			v->flags = sm.sm_flags;
-		}
+		v->ret = hl_scrub_metadata(run->fd, &req, &flags);
+		if (!v->ret)
+			v->flags = flags;
 	}
 }
 
@@ -242,9 +230,10 @@ prepare(struct scrub_run *run)
 	size_t largest = 1;
 	int error;
 
-	if (ioctl(run->fd, XFS_IOC_FSGEOMETRY, &geo) < 0) {
+	error = hl_fs_geometry(run->fd, &geo);
+	if (error) {
 		io_error("%s: XFS_IOC_FSGEOMETRY: %s", scrub_verb(run->o),
-			 strerror(errno));
+			 strerror(-error));
 		return EXIT_CMD_FAILED;
 	}
 	shape = (struct hl_scrub_fs_shape){
@@ -289,7 +278,7 @@ scrub_all(const struct scrub_opts *o)
 	status = prepare(&run);
 	if (status)
 		goto out;
-	run.vectored = !o->single && have_scrubv(run.fd);
+	run.vectored = !o->single && hl_scrubv_probe(run.fd) == 0;
 
 	/* The plan's first call is the probe. */
 	status = run_probe(&run, &run.plan.calls[0]);

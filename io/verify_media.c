@@ -196,7 +196,7 @@ verify_call(const struct vm_run *run, struct xfs_verify_media *vm,
 	vm->me_end_daddr = end;
 	vm->me_max_io_size = o->max_io;
 	vm->me_rest_us = o->rest_us;
-	return ioctl(run->file->fd, XFS_IOC_VERIFY_MEDIA, vm) < 0 ? errno : 0;
+	return -hl_verify_media(run->file->fd, vm);
 }
 
 /* Walk one piece to its end, past every bad I/O.  false: stop everything. */
@@ -734,7 +734,7 @@ verify_media_f(int argc, char **argv)
 	struct vm_opts o = {.dev = XFS_DEV_DATA};
 	struct xfs_fsop_geom geo = {0};
 	uint64_t val;
-	int c, status;
+	int c, status, error;
 
 	while ((c = getopt(argc, argv, "b:djlmp:rRs:uv")) != -1) {
 		switch (c) {
@@ -799,9 +799,10 @@ verify_media_f(int argc, char **argv)
 	status = command_check_file(&verify_media_command);
 	if (status)
 		return status;
-	if (ioctl(file_current()->fd, XFS_IOC_FSGEOMETRY, &geo) < 0) {
+	error = hl_fs_geometry(file_current()->fd, &geo);
+	if (error) {
 		io_error("verify_media: XFS_IOC_FSGEOMETRY: %s",
-			 strerror(errno));
+			 strerror(-error));
 		return EXIT_CMD_FAILED;
 	}
 	status = parse_sizes(&o, geo.blocksize);
