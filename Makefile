@@ -8,7 +8,9 @@
 #                         (a dynamic build: see LINK below)
 #   make check-sanitized  unit, cmd and VM tiers built with ASan and UBSan
 #   make check-analyze    clang's static analyzer over every program source
-#   make check-hardening  valgrind cmd tier, -Werror builds (gcc, clang)
+#   make check-layout     no two source files use each other's names, and
+#                         libhealth none of a program's (tools/check-circles)
+#   make check-hardening  check-layout, valgrind cmd tier, -Werror builds (gcc, clang)
 #                         with their unit tier, check-analyze, sanitized
 #                         unit+cmd and a sanitized VM run of
 #                         SANITIZED_VM_TESTS, fuzz-smoke (part of make check)
@@ -161,7 +163,7 @@ UNIT_PROG	:= tests/unit/unit-tests
 
 ALL_OBJS	:= $(LIB_OBJS) $(IO_OBJS) $(HEALER_OBJS) $(UNIT_OBJS)
 
-.PHONY: all check check-unit check-cmd check-valgrind check-sanitized check-analyze check-hardening check-xfs check-vm check-units check-all demo bench deps \
+.PHONY: all check check-unit check-cmd check-valgrind check-sanitized check-analyze check-layout check-hardening check-xfs check-vm check-units check-all demo bench deps \
 	install uninstall clean
 
 PROGS		:= $(IO_PROG) $(HEALER_PROG)
@@ -220,8 +222,9 @@ check-all:
 	$(MAKE) --no-print-directory check-vm || status=1; \
 	exit $$status
 
-# The quick hardening passes: the cmd tier under valgrind, gcc and clang
-# builds with warnings as errors, each with its unit tier (the normal
+# The quick hardening passes: the layering check (no circles), the cmd
+# tier under valgrind, gcc and clang builds with warnings as errors,
+# each with its unit tier (the normal
 # build keeps warnings non-fatal, for newer compilers), clang's static
 # analyzer over the program sources (~30 s), unit and cmd tiers
 # with ASan+UBSan and, in the guest, the sanitized binaries through one
@@ -235,6 +238,7 @@ CHECK_SANITIZED	:= tools/check-copy sanitized SANITIZE=address,undefined
 ifeq ($(SANITIZE),)
 check-hardening: $(PROGS)
 	$(Q)status=0; \
+	$(MAKE) --no-print-directory check-layout || status=1; \
 	$(MAKE) --no-print-directory check-valgrind || status=1; \
 	tools/check-copy werror-gcc WERROR=1 check-unit || status=1; \
 	tools/check-copy werror-clang CC=clang WERROR=1 check-unit || status=1; \
@@ -264,6 +268,9 @@ else
 check-valgrind: $(PROGS)
 	$(Q)tests/cmd/run --valgrind
 endif
+
+check-layout:
+	$(Q)tools/check-circles
 
 # With the build's flags (io/'s extra ones are harmless elsewhere).
 check-analyze:

@@ -24,11 +24,15 @@ static int
 dispatch(const struct hl_event *ev, void *arg)
 {
 	struct healthd *hd = arg;
+	struct hl_event_setting how = {
+		.repairing = hd->mode == HL_HEAL_REPAIR,
+		.quiet = hd->opt.quiet,
+		.everything = hd->opt.everything,
+	};
 	struct hl_event_action act;
 
 	atomic_fetch_add(&hd->stats.events, 1);
-	hl_event_action(ev, hd->mode == HL_HEAL_REPAIR, hd->opt.quiet,
-			hd->opt.everything, &act);
+	hl_event_action(ev, &how, &act);
 	if (act.log) {
 		char *path = NULL;
 

@@ -19,6 +19,9 @@
 
 struct hl_render; /* the renderers' context, below */
 
+/* The number of elements of an array (not of a pointer). */
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 /* ---- name tables ------------------------------------------------------- */
 
 struct hl_name {
@@ -1021,14 +1024,20 @@ struct hl_event_action {
 	bool last;	  /* the monitor ends after this (unmount) */
 };
 
-/*
- * @repairing: the mode is HL_HEAL_REPAIR; @quiet: --quiet (which hides
- * actionable events only: never lost, running, unmount or shutdown);
- * @everything: --everything (a verbose monitor loses events by design, so
- * a loss does not start a full repair).
- */
-void hl_event_action(const struct hl_event *ev, bool repairing, bool quiet,
-		     bool everything, struct hl_event_action *act);
+/* How the daemon runs, as far as the fate of an event goes. */
+struct hl_event_setting {
+	bool repairing; /* the mode is HL_HEAL_REPAIR */
+	/* --quiet: hides actionable events only, never lost, running,
+	 * unmount or shutdown */
+	bool quiet;
+	/* --everything: a verbose monitor loses events by design, so a
+	 * loss does not start a full repair */
+	bool everything;
+};
+
+void hl_event_action(const struct hl_event *ev,
+		     const struct hl_event_setting *how,
+		     struct hl_event_action *act);
 
 /*
  * A gate that lets one thing through per @holdoff (ns), shared by threads:

@@ -8,6 +8,9 @@
 
 #include "io.h"
 
+/* -x: expert-only commands exist (set once, by main). */
+bool expert;
+
 static bool quit_requested;
 
 void
@@ -27,6 +30,15 @@ bool
 command_available(const struct command *cmd)
 {
 	return expert || !(cmd->flags & CMD_EXPERT);
+}
+
+const struct command *
+command_nth(size_t i)
+{
+	for (size_t n = 0; n <= i; n++)
+		if (!command_table[n])
+			return NULL;
+	return command_table[i];
 }
 
 /* Exact names only: a prefix never selects a command. */

@@ -7,9 +7,11 @@
 static void
 help_all(void)
 {
-	for (const struct command *const *p = command_table; *p; p++)
-		if (command_available(*p))
-			command_print_oneline(*p);
+	const struct command *cmd;
+
+	for (size_t i = 0; (cmd = command_nth(i)); i++)
+		if (command_available(cmd))
+			command_print_oneline(cmd);
 	fputs("\nUse 'help commandname' for extended help.\n", stdout);
 }
 

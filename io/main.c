@@ -14,9 +14,6 @@
 #include "input.h"
 #include "io.h"
 
-const char *progname = "xfs_health";
-bool expert;
-
 struct cmdline {
 	const char *text;
 	bool each_file; /* -c: once per open file; -C: current file only */

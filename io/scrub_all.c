@@ -12,7 +12,7 @@
 #include <sys/ioctl.h>
 
 #include "io.h"
-#include "scrub.h"
+#include "scrub_all.h"
 #include "xfs_health_abi.h"
 
 struct scrub_run {

@@ -5,8 +5,6 @@
 
 #include "health.h"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
 /* Wrap a static array of struct hl_name as a table. */
 #define HL_NAME_TABLE(var, desc, tkind, array)                                 \
 	static const struct hl_name_table var = {                              \

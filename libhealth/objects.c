@@ -5,7 +5,8 @@
  * each bit, and the fields that name one object in a line.  Health events,
  * health snapshots and spot repairs all read them here.
  */
-#include "internal.h"
+#include "out.h"
+#include "textstr.h"
 #include "xfs_health_abi.h"
 
 /* RT_BITMAP/RT_SUMMARY never reach the FS domain, but decoders name them. */
@@ -165,4 +166,53 @@ const struct hl_name_table *
 hl_inode_mask_names(void)
 {
 	return &inode_mask_table;
+}
+
+void
+out_object(struct hl_out *o, const struct hl_render *r, enum hl_object object,
+	   uint32_t group, uint64_t ino, uint32_t gen)
+{
+	const struct hl_object_desc *obj = hl_object_of(object);
+
+	if (obj && obj->has_inode && r->path) {
+		out_text(o, r->path);
+		return;
+	}
+	out_mount(o, r);
+	if (!obj)
+		return;
+	if (obj->group_key) {
+		out_char(o, ' ');
+		out_str(o, obj->group_key);
+		out_lit(o, " ");
+		out_hex(o, group);
+	}
+	if (obj->has_inode) {
+		out_lit(o, " ino ");
+		out_dec(o, ino);
+		out_lit(o, " gen ");
+		out_hex(o, gen);
+	}
+}
+
+void
+out_json_object(struct hl_out *o, enum hl_object object, uint32_t group,
+		uint64_t ino, uint32_t gen)
+{
+	const struct hl_object_desc *obj = hl_object_of(object);
+
+	if (!obj)
+		return;
+	if (obj->group_key) {
+		out_lit(o, ",\"");
+		out_str(o, obj->group_key);
+		out_lit(o, "\":");
+		out_dec(o, group);
+	}
+	if (obj->has_inode) {
+		out_lit(o, ",\"ino\":");
+		out_dec(o, ino);
+		out_lit(o, ",\"gen\":");
+		out_dec(o, gen);
+	}
 }

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 
 #include "out.h"
-#include "textstr.h"
 
 /* Most lines are short; longer mount points and paths take the heap. */
 #define OUT_STACK_LEN 512
@@ -68,65 +67,6 @@ out_mask(struct hl_out *o, const struct hl_name_table *t, uint64_t mask,
 		out_init(&h, hex, sizeof(hex));
 		out_hex(&h, unknown);
 		out_item(o, hex, h.used, first, style);
-	}
-}
-
-/* Escaped once by hl_render_init; a context made by hand, here. */
-void
-out_mount(struct hl_out *o, const struct hl_render *r)
-{
-	if (r->text_mountpoint)
-		out_str(o, r->text_mountpoint);
-	else
-		out_text(o, r->mountpoint);
-}
-
-void
-out_object(struct hl_out *o, const struct hl_render *r, enum hl_object object,
-	   uint32_t group, uint64_t ino, uint32_t gen)
-{
-	const struct hl_object_desc *obj = hl_object_of(object);
-
-	if (obj && obj->has_inode && r->path) {
-		out_text(o, r->path);
-		return;
-	}
-	out_mount(o, r);
-	if (!obj)
-		return;
-	if (obj->group_key) {
-		out_char(o, ' ');
-		out_str(o, obj->group_key);
-		out_lit(o, " ");
-		out_hex(o, group);
-	}
-	if (obj->has_inode) {
-		out_lit(o, " ino ");
-		out_dec(o, ino);
-		out_lit(o, " gen ");
-		out_hex(o, gen);
-	}
-}
-
-void
-out_json_object(struct hl_out *o, enum hl_object object, uint32_t group,
-		uint64_t ino, uint32_t gen)
-{
-	const struct hl_object_desc *obj = hl_object_of(object);
-
-	if (!obj)
-		return;
-	if (obj->group_key) {
-		out_lit(o, ",\"");
-		out_str(o, obj->group_key);
-		out_lit(o, "\":");
-		out_dec(o, group);
-	}
-	if (obj->has_inode) {
-		out_lit(o, ",\"ino\":");
-		out_dec(o, ino);
-		out_lit(o, ",\"gen\":");
-		out_dec(o, gen);
 	}
 }
 

@@ -94,9 +94,6 @@ out_hex(struct hl_out *o, uint64_t v)
 	out_mem(o, p, tmp + sizeof(tmp) - p);
 }
 
-/* The render context's mount point, escaped for a text line (textstr.c). */
-void out_mount(struct hl_out *o, const struct hl_render *r);
-
 /*
  * Terminate the text.  Returns its length, a renderer's error, or -ENOSPC if
  * the text was cut (then @used says how many bytes, without the NUL, the
@@ -120,7 +117,7 @@ void out_mask(struct hl_out *o, const struct hl_name_table *t, uint64_t mask,
  * The object a line is about, as healthmon lines name it: "<mnt>",
  * "<mnt> agno 0xN", "<mnt> rgno 0xN" or "<mnt> ino N gen 0xG"; r->path,
  * when set, replaces the inode form.  Events, repair and scrub lines all
- * start so.
+ * start so.  This and out_json_object: objects.c.
  */
 void out_object(struct hl_out *o, const struct hl_render *r,
 		enum hl_object object, uint32_t group, uint64_t ino,

@@ -106,15 +106,15 @@ is_monitor_news(uint32_t type)
  * ones with a mask.
  */
 void
-hl_event_action(const struct hl_event *ev, bool repairing, bool quiet,
-		bool everything, struct hl_event_action *act)
+hl_event_action(const struct hl_event *ev, const struct hl_event_setting *how,
+		struct hl_event_action *act)
 {
 	bool mount = hl_domain_is(ev->domain, HL_DOMAIN_MOUNT);
 
-	act->log = !quiet || is_monitor_news(ev->type);
-	act->full_repair = repairing && !everything && mount &&
+	act->log = !how->quiet || is_monitor_news(ev->type);
+	act->full_repair = how->repairing && !how->everything && mount &&
 			   ev->type == XFS_HEALTH_MONITOR_TYPE_LOST;
-	act->spot_repair = repairing &&
+	act->spot_repair = how->repairing &&
 			   ev->type == XFS_HEALTH_MONITOR_TYPE_SICK &&
 			   hl_domain_is(ev->domain, HL_DOMAIN_HEALTH);
 	act->last = mount && ev->type == XFS_HEALTH_MONITOR_TYPE_UNMOUNT;

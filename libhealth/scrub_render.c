@@ -7,6 +7,7 @@
 #include <errno.h>
 
 #include "out.h"
+#include "textstr.h"
 #include "xfs_health_abi.h"
 
 static bool

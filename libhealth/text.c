@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "out.h"
+#include "textstr.h"
 #include "xfs_health_abi.h"
 
 /* xfs_io's word for a value its table does not have. */

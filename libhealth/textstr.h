@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 struct hl_out;
+struct hl_render;
 
 /* Length of the well-formed UTF-8 sequence at @p (RFC 3629), or 0. */
 size_t hl_utf8_seq(const unsigned char *p);
@@ -31,5 +32,8 @@ void out_text(struct hl_out *o, const char *s);
  * line either; only its backslashes do not read back.
  */
 void out_text_safe(struct hl_out *o, const char *s);
+
+/* The render context's mount point, escaped for a text line. */
+void out_mount(struct hl_out *o, const struct hl_render *r);
 
 #endif /* XFS_HEALTH_LIBHEALTH_TEXTSTR_H */

@@ -27,10 +27,6 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* io/main.c's globals; main.c itself holds main(). */
-const char *progname = "xfs_health";
-bool expert;
-
 /* io/commands.c's table, compiled under this name (tests/fuzz/fuzz.mk). */
 extern const struct command *const io_command_table[];
 

@@ -25,10 +25,6 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* io/main.c's globals; main.c itself holds main(). */
-const char *progname = "xfs_health";
-bool expert;
-
 enum {
 	F_JSON = 1 << 0,    /* -j */
 	F_BUFSIZE = 1 << 1, /* -b bufsize */

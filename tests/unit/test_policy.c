@@ -169,7 +169,13 @@ check_action(const struct action_case *c)
 	struct hl_event_action act;
 
 	memset(&act, 0xff, sizeof(act));
-	hl_event_action(&ev, c->repairing, c->quiet, c->everything, &act);
+	struct hl_event_setting how = {
+		.repairing = c->repairing,
+		.quiet = c->quiet,
+		.everything = c->everything,
+	};
+
+	hl_event_action(&ev, &how, &act);
 	CU_ASSERT_EQUAL(act.log, c->log);
 	CU_ASSERT_EQUAL(act.spot_repair, c->spot);
 	CU_ASSERT_EQUAL(act.full_repair, c->full);

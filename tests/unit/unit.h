@@ -9,7 +9,7 @@
 
 #include <CUnit/CUnit.h>
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#include "health.h"
 
 struct unit_test {
 	const char *name;

@@ -1,16 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* What the scrub and repair commands share (io/scrub.c, io/scrub_all.c). */
-#ifndef XFS_HEALTH_IO_SCRUB_H
-#define XFS_HEALTH_IO_SCRUB_H
+/*
+ * What the scrub and repair commands share: scrub.c (one object) calls
+ * scrub_all.c (-a, scrub_all.h); both use these (scrub_common.c).
+ */
+#ifndef XFS_HEALTH_IO_SCRUB_COMMON_H
+#define XFS_HEALTH_IO_SCRUB_COMMON_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "health.h"
-
-#ifndef ARRAY_SIZE
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#endif
 
 struct scrub_opts {
 	bool all;     /* -a: every inode-independent object */
@@ -46,7 +45,4 @@ void scrub_explain(const struct scrub_opts *o, int err);
 /* Exit-status bits for one object's outcome. */
 int scrub_outcome_status(enum hl_scrub_outcome outcome);
 
-/* Check (or repair) the current file's whole filesystem. */
-int scrub_all(const struct scrub_opts *o);
-
-#endif /* XFS_HEALTH_IO_SCRUB_H */
+#endif /* XFS_HEALTH_IO_SCRUB_COMMON_H */

@@ -7,6 +7,7 @@
 #define XFS_HEALTH_COMMAND_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /*
  * Exit status bits (fsck-like; documented in xfs_health(8)).  Handlers return
@@ -49,9 +50,12 @@ struct command {
 /* The command table (io/commands.c), sorted by name, NULL-terminated. */
 extern const struct command *const command_table[];
 
-/* Global state set from the command line. */
+/* Global state set from the command line: output.c, command.c. */
 extern const char *progname;
 extern bool expert;
+
+/* The @i-th command of the table, NULL past the end. */
+const struct command *command_nth(size_t i);
 
 const struct command *command_find(const char *name);
 bool command_available(const struct command *cmd);
