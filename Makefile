@@ -25,9 +25,24 @@
 #
 # Knobs: V=1 (echo commands), WERROR=1, SANITIZE=address,undefined,
 # LINE_EDITOR=auto|libedit|readline|none (auto prefers libedit),
-# LINK=auto|static|dynamic (xfs_health; auto: static where it can be).
+# LINK=auto|static|dynamic (xfs_health; auto: static where it can be),
+# O=DIR (build there: objects, programs, test outputs; see below).
 
 VERSION		:= 0.1.0
+
+# ---- where the build goes --------------------------------------------------
+# Without O, objects and programs go next to their sources.  O=build/NAME
+# puts them (and the outputs of the test tiers) under that directory, so
+# that builds of other kinds (sanitized, -Werror, clang, dynamic) share one
+# source tree.  It must lie inside the tree: the test guest sees only the
+# tree.  B is the prefix of every built path ("" or "build/NAME/").
+O		?=
+ifneq ($(filter /% ../% ..,$(O)),)
+  $(error O=$(O): give a directory inside the tree, such as build/sanitized)
+endif
+B		:= $(if $(O),$(patsubst %/,%,$(O))/)
+# The test runners take the build's programs and output places from here.
+export XFS_HEALTH_BUILD := $(B)
 
 PREFIX		?= /usr/local
 SBINDIR		?= $(PREFIX)/sbin
@@ -115,14 +130,27 @@ endif
 # is the build the valgrind tier checks (its heap checks need a dynamic
 # malloc).  auto: static when the C library and the editor's static
 # archives link.
+# The auto probe links a test program once per build directory and
+# compiler and editor libraries ($(B).link-kind keeps the answer); make
+# clean links nothing.
 LINK		?= auto
+link_probe_key	:= $(CC) $(EDITOR_STATIC_LIBS)
 ifneq ($(SANITIZE),)
   LINK_KIND	:= dynamic
+else ifeq ($(filter-out clean uninstall,$(or $(MAKECMDGOALS),all)),)
+  LINK_KIND	:= dynamic
 else ifeq ($(LINK),auto)
-  LINK_KIND	:= $(shell t=$$(mktemp) && \
-		     echo 'int main(void) { return 0; }' | \
-		     $(CC) -x c - -static-pie -o "$$t" $(EDITOR_STATIC_LIBS) \
-		     >/dev/null 2>&1 && echo static || echo dynamic; rm -f "$$t")
+  LINK_KIND	:= $(shell f='$(B).link-kind'; \
+		     if [ -f "$$f" ] && [ "$$(head -n 1 "$$f")" = '$(link_probe_key)' ]; then \
+			tail -n 1 "$$f"; \
+		     else \
+			t=$$(mktemp) && \
+			if echo 'int main(void) { return 0; }' | \
+			   $(CC) -x c - -static-pie -o "$$t" $(EDITOR_STATIC_LIBS) >/dev/null 2>&1; \
+			then k=static; else k=dynamic; fi; rm -f "$$t"; \
+			mkdir -p "$$(dirname "$$f")" && \
+			printf '%s\n%s\n' '$(link_probe_key)' "$$k" >"$$f"; echo "$$k"; \
+		     fi)
 else
   LINK_KIND	:= $(LINK)
 endif
@@ -145,21 +173,22 @@ JSON_LIBS	:= $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null || echo -ljson-c)
 
 # ---- sources ---------------------------------------------------------------
 LIB_SRCS	:= $(sort $(wildcard libhealth/*.c))
-LIB_OBJS	:= $(LIB_SRCS:.c=.o)
-LIB		:= libhealth/libhealth.a
+LIB_OBJS	:= $(patsubst %.c,$(B)%.o,$(LIB_SRCS))
+LIB		:= $(B)libhealth/libhealth.a
 
 IO_SRCS		:= $(sort $(wildcard io/*.c))
-IO_OBJS		:= $(IO_SRCS:.c=.o)
-IO_PROG		:= io/xfs_health
+IO_OBJS		:= $(patsubst %.c,$(B)%.o,$(IO_SRCS))
+IO_PROG		:= $(B)io/xfs_health
 
 HEALER_SRCS	:= $(sort $(wildcard healer/*.c))
-HEALER_OBJS	:= $(HEALER_SRCS:.c=.o)
-HEALER_PROG	:= healer/xfs_healthd
+HEALER_OBJS	:= $(patsubst %.c,$(B)%.o,$(HEALER_SRCS))
+HEALER_PROG	:= $(B)healer/xfs_healthd
 UNITS		:= $(sort $(wildcard healer/units/*.service healer/units/*.slice))
 
 UNIT_SRCS	:= $(sort $(wildcard tests/unit/*.c))
-UNIT_OBJS	:= $(UNIT_SRCS:.c=.o)
-UNIT_PROG	:= tests/unit/unit-tests
+UNIT_OBJS	:= $(patsubst %.c,$(B)%.o,$(UNIT_SRCS))
+UNIT_PROG	:= $(B)tests/unit/unit-tests
+ABI_EVENTS	:= $(B)tests/unit/abi_events.h
 
 ALL_OBJS	:= $(LIB_OBJS) $(IO_OBJS) $(HEALER_OBJS) $(UNIT_OBJS)
 
@@ -171,17 +200,19 @@ PROGS		:= $(IO_PROG) $(HEALER_PROG)
 all: $(PROGS)
 
 # The line-editor choice is baked into objects: rebuild them when it changes.
-build-flags := $(EDITOR_KIND) $(LINK_KIND) $(SANITIZE) $(CFLAGS) $(CPPFLAGS) $(WERROR)
-.build-flags: FORCE
+build-flags := $(CC) $(EDITOR_KIND) $(LINK_KIND) $(SANITIZE) $(CFLAGS) $(CPPFLAGS) $(WERROR)
+$(B).build-flags: FORCE
+	@mkdir -p $(@D)
 	@echo '$(build-flags)' | cmp -s - $@ || echo '$(build-flags)' > $@
 FORCE:
 
-%.o: %.c .build-flags
+$(B)%.o: %.c $(B).build-flags
+	@mkdir -p $(@D)
 	$(quiet) CC $@
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-tests/unit/%.o: ALL_CFLAGS += $(JSON_CFLAGS)
-io/%.o: ALL_CFLAGS += $(IO_CFLAGS) -DLINE_EDITOR_NAME='"$(EDITOR_KIND)"' \
+$(B)tests/unit/%.o: ALL_CFLAGS += $(JSON_CFLAGS) -I$(B)tests/unit
+$(B)io/%.o: ALL_CFLAGS += $(IO_CFLAGS) -DLINE_EDITOR_NAME='"$(EDITOR_KIND)"' \
 			 -DLINK_KIND='"$(LINK_KIND)"'
 
 $(LIB): $(LIB_OBJS)
@@ -198,10 +229,11 @@ $(HEALER_PROG): $(HEALER_OBJS) $(LIB)
 
 # Every event domain and type the ABI header defines, for the unit test
 # that each has its descriptor and name (tests/unit/test_domains.c).
-tests/unit/abi_events.h: include/xfs_health_abi.h
+$(ABI_EVENTS): include/xfs_health_abi.h
+	@mkdir -p $(@D)
 	$(quiet) GEN $@
 	$(Q)sed -n 's/^#define[[:space:]]*\(XFS_HEALTH_MONITOR_\(DOMAIN\|TYPE\)_[A-Z_]*\)[[:space:]].*/ABI_\2(\1)/p' $< >$@.tmp && mv $@.tmp $@
-tests/unit/test_domains.o: tests/unit/abi_events.h
+$(B)tests/unit/test_domains.o: $(ABI_EVENTS)
 
 $(UNIT_PROG): $(UNIT_OBJS) $(LIB)
 	$(quiet) LD $@
@@ -232,19 +264,29 @@ check-all:
 # ~20 min under TCG: make check-sanitized), a short fuzzing run (long
 # fuzzing: make fuzz).  "make check SANITIZE=..." is every tier on a
 # sanitized build already: valgrind cannot run those, so only fuzz-smoke.
+# The other builds go to build/NAME (O=), beside this one.
 SANITIZED_VM_TESTS ?= xfs/001 xfs/022 xfs/024 xfs/031 xfs/037 xfs/047 xfs/104 \
 		      xfs/106 xfs/202 xfs/207 xfs/210 xfs/251
-CHECK_SANITIZED	:= tools/check-copy sanitized SANITIZE=address,undefined
+SANITIZERS	:= address,undefined
+
+# $(call in_build,NAME,VARS,TARGETS): build the programs and the unit
+# tests in build/NAME with the make variables VARS (quietly: a failure
+# shows its errors), then run every one of TARGETS against that build.
+in_build = echo "build/$(1) ($(strip $(2))): $(strip $(3))"; \
+	$(MAKE) --no-print-directory -j$(shell nproc) O=build/$(1) $(2) \
+		all build/$(1)/tests/unit/unit-tests >/dev/null && \
+	$(MAKE) --no-print-directory -k O=build/$(1) $(2) $(3)
+
 ifeq ($(SANITIZE),)
 check-hardening: $(PROGS)
 	$(Q)status=0; \
 	$(MAKE) --no-print-directory check-layout || status=1; \
 	$(MAKE) --no-print-directory check-valgrind || status=1; \
-	tools/check-copy werror-gcc WERROR=1 check-unit || status=1; \
-	tools/check-copy werror-clang CC=clang WERROR=1 check-unit || status=1; \
+	$(call in_build,werror-gcc,WERROR=1,check-unit) || status=1; \
+	$(call in_build,werror-clang,CC=clang WERROR=1,check-unit) || status=1; \
 	$(MAKE) --no-print-directory check-analyze || status=1; \
-	$(CHECK_SANITIZED) VM_TESTS="$(SANITIZED_VM_TESTS)" \
-		check-unit check-cmd check-vm || status=1; \
+	$(call in_build,sanitized,SANITIZE=$(SANITIZERS) VM_TESTS="$(SANITIZED_VM_TESTS)", \
+		check-unit check-cmd check-vm) || status=1; \
 	$(MAKE) --no-print-directory fuzz-smoke || status=1; \
 	exit $$status
 else
@@ -254,16 +296,16 @@ check-hardening: $(PROGS)
 endif
 
 check-unit: $(UNIT_PROG)
-	$(Q)./$(UNIT_PROG)
+	$(Q)$(abspath $(UNIT_PROG))
 
 check-cmd: $(PROGS)
 	$(Q)tests/cmd/run
 
 # valgrind cannot check the heap of a static program: a static build's
-# check is that of a dynamic one, built in a scratch copy of the tree.
+# check is that of a dynamic one, built in build/dynamic.
 ifeq ($(LINK_KIND),static)
 check-valgrind:
-	$(Q)tools/check-copy dynamic LINK=dynamic check-valgrind
+	$(Q)$(call in_build,dynamic,LINK=dynamic,check-valgrind)
 else
 check-valgrind: $(PROGS)
 	$(Q)tests/cmd/run --valgrind
@@ -278,9 +320,9 @@ check-analyze:
 		$(BASE_CPPFLAGS) $(CPPFLAGS) $(IO_CFLAGS) -pthread \
 		-DLINE_EDITOR_NAME='"$(EDITOR_KIND)"' -DLINK_KIND='"$(LINK_KIND)"'
 
-# Every tier again with ASan and UBSan, in a scratch copy of the tree.
+# Every tier again with ASan and UBSan, built in build/sanitized.
 check-sanitized:
-	$(Q)$(CHECK_SANITIZED) check-unit check-cmd check-vm
+	$(Q)$(call in_build,sanitized,SANITIZE=$(SANITIZERS),check-unit check-cmd check-vm)
 
 check-xfs: $(PROGS)
 	$(Q)tests/xfs/check
@@ -329,10 +371,11 @@ uninstall:
 		$(addprefix $(DESTDIR)$(MANDIR)/man8/,$(notdir $(MANS))) \
 		$(addprefix $(DESTDIR)$(SYSTEMD_UNITDIR)/,$(notdir $(UNITS)))
 
+# In the tree: everything built here and in build/.  With O: that build.
 clean:
-	rm -f $(ALL_OBJS) $(ALL_OBJS:.o=.d) $(LIB) $(PROGS) $(UNIT_PROG) .build-flags \
-		tests/unit/abi_events.h
-	rm -rf tests/cmd/out tests/xfs/results tests/bench/build
+	rm -f $(ALL_OBJS) $(ALL_OBJS:.o=.d) $(LIB) $(PROGS) $(UNIT_PROG) \
+		$(B).build-flags $(B).link-kind $(ABI_EVENTS)
+	rm -rf $(B)tests/cmd/out $(B)tests/xfs/results $(if $(B),,build tests/bench/build)
 
 include tests/fuzz/fuzz.mk
 
