@@ -367,8 +367,12 @@ struct hl_event {
 	uint64_t pos, len;
 };
 
-/* The payload the kernel puts in a record of this domain and type. */
-enum hl_payload hl_event_payload(uint32_t domain, uint32_t type);
+/*
+ * The payload the kernel puts in a record of this domain and type (inline,
+ * after the descriptors below).
+ */
+static inline enum hl_payload hl_event_payload(uint32_t domain,
+					       uint32_t type);
 
 /*
  * Decode one 64-byte record; -EINVAL if @len is not HL_EVENT_SIZE.  Unknown
@@ -432,24 +436,95 @@ struct hl_object_desc {
 	const char *name;		  /* "fs", "ag", ...: JSON "object" */
 	const struct hl_name_table *mask; /* its sick/checked bits */
 	const char *group_key;		  /* "agno", "rgno" or NULL */
-	bool has_inode;			  /* named by "ino" and "gen" */
+	/* The key as lines show it (" agno ", ",\"agno\":"), made once. */
+	const char *group_text, *group_json;
+	unsigned char group_text_len, group_json_len;
+	bool has_inode; /* named by "ino" and "gen" */
 	const struct hl_repair_map *repairs; /* in no particular order */
 	size_t nr_repairs;
 };
 
+/*
+ * The descriptor tables, indexed by value (domain.c, objects.c).  Read
+ * them through the lookups below, which every event goes through several
+ * times: they are inline for that.
+ */
+extern const struct hl_domain hl_domain_table[];
+extern const size_t hl_domain_table_nr;
+extern const struct hl_event_type hl_event_type_table[];
+extern const size_t hl_event_type_table_nr;
+extern const struct hl_object_desc hl_object_table[HL_NR_OBJECTS];
+
 /* NULL for a value we have no descriptor (and no name) for. */
-const struct hl_domain *hl_domain_of(uint32_t value);
-const struct hl_event_type *hl_event_type_of(uint32_t value);
-const struct hl_object_desc *hl_object_of(enum hl_object object);
+static inline const struct hl_domain *
+hl_domain_of(uint32_t value)
+{
+	return value < hl_domain_table_nr ? &hl_domain_table[value] : NULL;
+}
+
+static inline const struct hl_event_type *
+hl_event_type_of(uint32_t value)
+{
+	return value < hl_event_type_table_nr ? &hl_event_type_table[value]
+					      : NULL;
+}
+
+static inline const struct hl_object_desc *
+hl_object_of(enum hl_object object)
+{
+	return (unsigned int)object < HL_NR_OBJECTS ? &hl_object_table[object]
+						    : NULL;
+}
 
 /* Is @domain known, and of this kind? */
-bool hl_domain_is(uint32_t domain, enum hl_domain_kind kind);
+static inline bool
+hl_domain_is(uint32_t domain, enum hl_domain_kind kind)
+{
+	const struct hl_domain *d = hl_domain_of(domain);
+
+	return d && d->kind == kind;
+}
+
+/* What the event names: its domain's object, HL_OBJECT_FS if unknown. */
+static inline enum hl_object
+hl_event_object(const struct hl_event *ev)
+{
+	const struct hl_domain *d = hl_domain_of(ev->domain);
+
+	return d ? d->object : HL_OBJECT_FS;
+}
 
 /* The mask table for an object's sick/checked bits. */
 const struct hl_name_table *hl_object_mask_names(enum hl_object object);
 
-/* What the event names: its domain's object, HL_OBJECT_FS if unknown. */
-enum hl_object hl_event_object(const struct hl_event *ev);
+/*
+ * Health, media and file-range domains carry their payload whatever the
+ * type says, so an impossible type still shows its mask or range (xfs_io
+ * prints "fscounters: unknown value" for one).  The mount domain's payload
+ * depends on the type; an unknown domain has none we could name.
+ */
+static inline enum hl_payload
+hl_event_payload(uint32_t domain, uint32_t type)
+{
+	const struct hl_domain *d = hl_domain_of(domain);
+	const struct hl_event_type *t;
+
+	if (!d)
+		return HL_PAYLOAD_NONE;
+	switch (d->kind) {
+	case HL_DOMAIN_MOUNT:
+		t = hl_event_type_of(type);
+		return t && t->kind == HL_DOMAIN_MOUNT ? t->payload
+						       : HL_PAYLOAD_NONE;
+	case HL_DOMAIN_HEALTH:
+		return HL_PAYLOAD_HEALTH;
+	case HL_DOMAIN_MEDIA:
+		return HL_PAYLOAD_MEDIA;
+	case HL_DOMAIN_FILE:
+		return HL_PAYLOAD_FILERANGE;
+	}
+	return HL_PAYLOAD_NONE;
+}
 
 /*
  * Reassembly of records split across reads: the kernel copies out as many

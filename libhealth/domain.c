@@ -25,7 +25,7 @@ static const struct hl_name domain_names[] = {
 HL_NAME_TABLE(domain_table, "event domain", HL_TABLE_VALUES, domain_names);
 
 /* Mount and device events name the mount point alone: HL_OBJECT_FS. */
-static const struct hl_domain domains[] = {
+const struct hl_domain hl_domain_table[] = {
 	[XFS_HEALTH_MONITOR_DOMAIN_MOUNT] = {XFS_HEALTH_MONITOR_DOMAIN_MOUNT,
 					     HL_DOMAIN_MOUNT, HL_OBJECT_FS},
 	[XFS_HEALTH_MONITOR_DOMAIN_FS] = {XFS_HEALTH_MONITOR_DOMAIN_FS,
@@ -48,7 +48,7 @@ static const struct hl_domain domains[] = {
 		{XFS_HEALTH_MONITOR_DOMAIN_FILERANGE, HL_DOMAIN_FILE,
 		 HL_OBJECT_INODE},
 };
-_Static_assert(ARRAY_SIZE(domains) == ARRAY_SIZE(domain_names),
+_Static_assert(ARRAY_SIZE(hl_domain_table) == ARRAY_SIZE(domain_names),
 	       "every event domain has a descriptor and a name");
 
 /* The file I/O names are upstream's; DATALOST prints as "media". */
@@ -73,7 +73,7 @@ HL_NAME_TABLE(type_table, "event type", HL_TABLE_VALUES, type_names);
 	[XFS_HEALTH_MONITOR_TYPE_##t] = {XFS_HEALTH_MONITOR_TYPE_##t, (k), (p)}
 
 /* Only the mount domain's payload depends on the type. */
-static const struct hl_event_type types[] = {
+const struct hl_event_type hl_event_type_table[] = {
 	TYPE(RUNNING, HL_DOMAIN_MOUNT, HL_PAYLOAD_NONE),
 	TYPE(LOST, HL_DOMAIN_MOUNT, HL_PAYLOAD_LOST),
 	TYPE(UNMOUNT, HL_DOMAIN_MOUNT, HL_PAYLOAD_NONE),
@@ -89,7 +89,7 @@ static const struct hl_event_type types[] = {
 	TYPE(DATALOST, HL_DOMAIN_FILE, HL_PAYLOAD_FILERANGE),
 };
 #undef TYPE
-_Static_assert(ARRAY_SIZE(types) == ARRAY_SIZE(type_names),
+_Static_assert(ARRAY_SIZE(hl_event_type_table) == ARRAY_SIZE(type_names),
 	       "every event type has a descriptor and a name");
 
 const struct hl_name_table *
@@ -104,38 +104,15 @@ hl_type_names(void)
 	return &type_table;
 }
 
-const struct hl_domain *
-hl_domain_of(uint32_t value)
-{
-	return value < ARRAY_SIZE(domains) ? &domains[value] : NULL;
-}
-
-const struct hl_event_type *
-hl_event_type_of(uint32_t value)
-{
-	return value < ARRAY_SIZE(types) ? &types[value] : NULL;
-}
-
-bool
-hl_domain_is(uint32_t domain, enum hl_domain_kind kind)
-{
-	const struct hl_domain *d = hl_domain_of(domain);
-
-	return d && d->kind == kind;
-}
-
-enum hl_object
-hl_event_object(const struct hl_event *ev)
-{
-	const struct hl_domain *d = hl_domain_of(ev->domain);
-
-	return d ? d->object : HL_OBJECT_FS;
-}
+const size_t hl_domain_table_nr = ARRAY_SIZE(hl_domain_table);
+const size_t hl_event_type_table_nr = ARRAY_SIZE(hl_event_type_table);
 
 const struct hl_name_table *
 hl_domain_mask_names(uint32_t domain)
 {
-	if (!hl_domain_is(domain, HL_DOMAIN_HEALTH))
+	const struct hl_domain *d = hl_domain_of(domain);
+
+	if (!d || d->kind != HL_DOMAIN_HEALTH)
 		return NULL;
-	return hl_object_mask_names(hl_domain_of(domain)->object);
+	return hl_object_of(d->object)->mask;
 }

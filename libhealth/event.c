@@ -9,34 +9,6 @@
 #include "internal.h"
 #include "xfs_health_abi.h"
 
-/*
- * Health, media and file-range domains carry their payload whatever the
- * type says, so an impossible type still shows its mask or range (xfs_io
- * prints "fscounters: unknown value" for one).  The mount domain's payload
- * depends on the type; an unknown domain has none we could name.
- */
-enum hl_payload
-hl_event_payload(uint32_t domain, uint32_t type)
-{
-	const struct hl_domain *d = hl_domain_of(domain);
-	const struct hl_event_type *t = hl_event_type_of(type);
-
-	if (!d)
-		return HL_PAYLOAD_NONE;
-	switch (d->kind) {
-	case HL_DOMAIN_MOUNT:
-		return t && t->kind == HL_DOMAIN_MOUNT ? t->payload
-						       : HL_PAYLOAD_NONE;
-	case HL_DOMAIN_HEALTH:
-		return HL_PAYLOAD_HEALTH;
-	case HL_DOMAIN_MEDIA:
-		return HL_PAYLOAD_MEDIA;
-	case HL_DOMAIN_FILE:
-		return HL_PAYLOAD_FILERANGE;
-	}
-	return HL_PAYLOAD_NONE;
-}
-
 /* The union member follows from what the mask is about. */
 static void
 decode_health(const struct xfs_health_monitor_event *k, struct hl_event *ev)

@@ -107,19 +107,24 @@ static const struct hl_repair_map inode_repairs[] = {
 };
 
 #define REPAIRS(map) .repairs = (map), .nr_repairs = ARRAY_SIZE(map)
+#define GROUP(key)                                                             \
+	.group_key = key, .group_text = " " key " ",                           \
+	.group_text_len = sizeof(" " key " ") - 1,                             \
+	.group_json = ",\"" key "\":",                                         \
+	.group_json_len = sizeof(",\"" key "\":") - 1
 
 /* Text: "<mnt> agno 0x1"; JSON: "agno":1.  Inodes: ino and gen. */
-static const struct hl_object_desc objects[] = {
+const struct hl_object_desc hl_object_table[HL_NR_OBJECTS] = {
 	[HL_OBJECT_FS] = {.name = "fs",
 			  .mask = &fs_mask_table,
 			  REPAIRS(fs_repairs)},
 	[HL_OBJECT_AG] = {.name = "ag",
 			  .mask = &ag_mask_table,
-			  .group_key = "agno",
+			  GROUP("agno"),
 			  REPAIRS(ag_repairs)},
 	[HL_OBJECT_RTGROUP] = {.name = "rtgroup",
 			       .mask = &rtgroup_mask_table,
-			       .group_key = "rgno",
+			       GROUP("rgno"),
 			       REPAIRS(rtgroup_repairs)},
 	[HL_OBJECT_INODE] = {.name = "inode",
 			     .mask = &inode_mask_table,
@@ -127,14 +132,7 @@ static const struct hl_object_desc objects[] = {
 			     REPAIRS(inode_repairs)},
 };
 #undef REPAIRS
-_Static_assert(ARRAY_SIZE(objects) == HL_NR_OBJECTS,
-	       "every object kind has a descriptor");
-
-const struct hl_object_desc *
-hl_object_of(enum hl_object object)
-{
-	return (unsigned int)object < HL_NR_OBJECTS ? &objects[object] : NULL;
-}
+#undef GROUP
 
 const struct hl_name_table *
 hl_object_mask_names(enum hl_object object)
@@ -182,9 +180,7 @@ out_object(struct hl_out *o, const struct hl_render *r, enum hl_object object,
 	if (!obj)
 		return;
 	if (obj->group_key) {
-		out_char(o, ' ');
-		out_str(o, obj->group_key);
-		out_lit(o, " ");
+		out_mem(o, obj->group_text, obj->group_text_len);
 		out_hex(o, group);
 	}
 	if (obj->has_inode) {
@@ -204,9 +200,7 @@ out_json_object(struct hl_out *o, enum hl_object object, uint32_t group,
 	if (!obj)
 		return;
 	if (obj->group_key) {
-		out_lit(o, ",\"");
-		out_str(o, obj->group_key);
-		out_lit(o, "\":");
+		out_mem(o, obj->group_json, obj->group_json_len);
 		out_dec(o, group);
 	}
 	if (obj->has_inode) {

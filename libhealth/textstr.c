@@ -273,13 +273,3 @@ hl_text_unescape(char *buf, size_t len, const char *s)
 	buf[used] = '\0';
 	return (int)used;
 }
-
-/* Escaped once by hl_render_init; a context made by hand, here. */
-void
-out_mount(struct hl_out *o, const struct hl_render *r)
-{
-	if (r->text_mountpoint)
-		out_str(o, r->text_mountpoint);
-	else
-		out_text(o, r->mountpoint);
-}

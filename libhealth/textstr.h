@@ -6,8 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct hl_out;
-struct hl_render;
+#include "out.h"
 
 /* Length of the well-formed UTF-8 sequence at @p (RFC 3629), or 0. */
 size_t hl_utf8_seq(const unsigned char *p);
@@ -33,7 +32,17 @@ void out_text(struct hl_out *o, const char *s);
  */
 void out_text_safe(struct hl_out *o, const char *s);
 
-/* The render context's mount point, escaped for a text line. */
-void out_mount(struct hl_out *o, const struct hl_render *r);
+/*
+ * The render context's mount point, escaped for a text line: once by
+ * hl_render_init; a context made by hand, here.
+ */
+static inline void
+out_mount(struct hl_out *o, const struct hl_render *r)
+{
+	if (r->text_mountpoint)
+		out_str(o, r->text_mountpoint);
+	else
+		out_text(o, r->mountpoint);
+}
 
 #endif /* XFS_HEALTH_LIBHEALTH_TEXTSTR_H */
