@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * What each domain and type of the health monitor's events is, and what
- * each object a health mask describes is: one entry apiece, read by the
- * decoder, both renderers, the repair planner, the pending set and the
- * daemon.  A domain or type missing here is one the kernel may send but we
- * cannot name; it renders as raw numbers (doc/output-format.md).  Adding
- * one: doc/design.md, "How to add".
+ * What each domain and each type of the health monitor's events is: its
+ * name, its kind and the object it names (objects.c has the objects), one
+ * entry apiece, read by the decoder, both renderers, the repair planner,
+ * the pending set and the daemon.  A domain or type missing here is one
+ * the kernel may send but we cannot name; it renders as raw numbers
+ * (doc/output-format.md).  Adding one: doc/design.md, "How to add".
  */
 #include "internal.h"
 #include "xfs_health_abi.h"
@@ -24,30 +24,26 @@ static const struct hl_name domain_names[] = {
 };
 HL_NAME_TABLE(domain_table, "event domain", HL_TABLE_VALUES, domain_names);
 
+/* clang-format off */
+#define DOMAIN(d, k, o)                                                        \
+	[XFS_HEALTH_MONITOR_DOMAIN_##d] = {                                    \
+		.value = XFS_HEALTH_MONITOR_DOMAIN_##d, .kind = (k), .object = (o) \
+	}
+/* clang-format on */
+
 /* Mount and device events name the mount point alone: HL_OBJECT_FS. */
 const struct hl_domain hl_domain_table[] = {
-	[XFS_HEALTH_MONITOR_DOMAIN_MOUNT] = {XFS_HEALTH_MONITOR_DOMAIN_MOUNT,
-					     HL_DOMAIN_MOUNT, HL_OBJECT_FS},
-	[XFS_HEALTH_MONITOR_DOMAIN_FS] = {XFS_HEALTH_MONITOR_DOMAIN_FS,
-					  HL_DOMAIN_HEALTH, HL_OBJECT_FS},
-	[XFS_HEALTH_MONITOR_DOMAIN_AG] = {XFS_HEALTH_MONITOR_DOMAIN_AG,
-					  HL_DOMAIN_HEALTH, HL_OBJECT_AG},
-	[XFS_HEALTH_MONITOR_DOMAIN_INODE] = {XFS_HEALTH_MONITOR_DOMAIN_INODE,
-					     HL_DOMAIN_HEALTH, HL_OBJECT_INODE},
-	[XFS_HEALTH_MONITOR_DOMAIN_RTGROUP] =
-		{XFS_HEALTH_MONITOR_DOMAIN_RTGROUP, HL_DOMAIN_HEALTH,
-		 HL_OBJECT_RTGROUP},
-	[XFS_HEALTH_MONITOR_DOMAIN_DATADEV] =
-		{XFS_HEALTH_MONITOR_DOMAIN_DATADEV, HL_DOMAIN_MEDIA,
-		 HL_OBJECT_FS},
-	[XFS_HEALTH_MONITOR_DOMAIN_RTDEV] = {XFS_HEALTH_MONITOR_DOMAIN_RTDEV,
-					     HL_DOMAIN_MEDIA, HL_OBJECT_FS},
-	[XFS_HEALTH_MONITOR_DOMAIN_LOGDEV] = {XFS_HEALTH_MONITOR_DOMAIN_LOGDEV,
-					      HL_DOMAIN_MEDIA, HL_OBJECT_FS},
-	[XFS_HEALTH_MONITOR_DOMAIN_FILERANGE] =
-		{XFS_HEALTH_MONITOR_DOMAIN_FILERANGE, HL_DOMAIN_FILE,
-		 HL_OBJECT_INODE},
+	DOMAIN(MOUNT, HL_DOMAIN_MOUNT, HL_OBJECT_FS),
+	DOMAIN(FS, HL_DOMAIN_HEALTH, HL_OBJECT_FS),
+	DOMAIN(AG, HL_DOMAIN_HEALTH, HL_OBJECT_AG),
+	DOMAIN(INODE, HL_DOMAIN_HEALTH, HL_OBJECT_INODE),
+	DOMAIN(RTGROUP, HL_DOMAIN_HEALTH, HL_OBJECT_RTGROUP),
+	DOMAIN(DATADEV, HL_DOMAIN_MEDIA, HL_OBJECT_FS),
+	DOMAIN(RTDEV, HL_DOMAIN_MEDIA, HL_OBJECT_FS),
+	DOMAIN(LOGDEV, HL_DOMAIN_MEDIA, HL_OBJECT_FS),
+	DOMAIN(FILERANGE, HL_DOMAIN_FILE, HL_OBJECT_INODE),
 };
+#undef DOMAIN
 _Static_assert(ARRAY_SIZE(hl_domain_table) == ARRAY_SIZE(domain_names),
 	       "every event domain has a descriptor and a name");
 

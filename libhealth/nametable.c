@@ -10,6 +10,9 @@ hl_name_of(const struct hl_name_table *t, uint64_t value)
 {
 	if (!t)
 		return NULL;
+	/* Tables of values 0, 1, 2... in order (domains, types): no search. */
+	if (value < t->nr && t->names[value].value == value)
+		return t->names[value].name;
 	for (size_t i = 0; i < t->nr; i++)
 		if (t->names[i].value == value)
 			return t->names[i].name;
