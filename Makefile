@@ -132,12 +132,15 @@ endif
 # archives link.
 # The auto probe links a test program once per build directory and
 # compiler and editor libraries ($(B).link-kind keeps the answer); make
-# clean links nothing.
+# clean, and make check, bench and demo before they install what is
+# missing, link nothing.
 LINK		?= auto
 link_probe_key	:= $(CC) $(EDITOR_STATIC_LIBS)
 ifneq ($(SANITIZE),)
   LINK_KIND	:= dynamic
-else ifeq ($(filter-out clean uninstall,$(or $(MAKECMDGOALS),all)),)
+else ifeq ($(filter-out clean uninstall check deps bench demo,$(or $(MAKECMDGOALS),all)),)
+  # Nothing linked here (these install the dependencies first, then build
+  # in a make of their own, which probes what is there by then).
   LINK_KIND	:= dynamic
 else ifeq ($(LINK),auto)
   LINK_KIND	:= $(shell f='$(B).link-kind'; \

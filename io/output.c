@@ -41,14 +41,15 @@ reader_gone(int fd)
 	       (pfd.revents & (POLLERR | POLLHUP));
 }
 
+/* The name messages start with (-p; main sets it from argv[0]). */
+const char *progname = "xfs_health";
+
 /*
  * Diagnostics often name what the user gave (files, mount points, words of
  * a command line): the whole text is escaped as names in lines are
  * (libhealth's hl_text_escape), so that none can break the line.  Text
  * that libhealth rendered has its names escaped already: @verbatim.
  */
-/* The name messages start with (-p; main sets it from argv[0]). */
-const char *progname = "xfs_health";
 
 static void __attribute__((format(printf, 3, 0)))
 vreport(bool prefixed, bool verbatim, const char *fmt, va_list ap)

@@ -39,7 +39,7 @@ hl_monitor_open(int fd, bool verbose)
 	return mon < 0 ? -errno : mon;
 }
 
-/* Is mount @id a bind mount of a directory inside its filesystem? */
+/* Is @fd on a bind mount of a directory inside its filesystem? */
 static bool
 mount_is_subtree(int fd)
 {

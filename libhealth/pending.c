@@ -98,6 +98,9 @@ hl_pending_key_of(const struct hl_event *ev, struct hl_pending_key *key)
 
 	memset(key, 0, sizeof(*key));
 	key->domain = ev->domain;
+	/* Repairs queue for health events only: others are one key each. */
+	if (!hl_domain_is(ev->domain, HL_DOMAIN_HEALTH))
+		return;
 	if (obj->group_key)
 		key->group = ev->group;
 	if (obj->has_inode) {

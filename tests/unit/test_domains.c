@@ -4,7 +4,8 @@
  * its name, and every object kind its mask table and repair map: a value
  * added to include/xfs_health_abi.h without them fails here, before a user
  * could see it as "unknown event domain".  The list of values is generated
- * from the header (abi_events.h, see the Makefile).
+ * from the header (abi_events.h in the build's tests/unit, see the
+ * Makefile; <>, so that a copy another build left here is not read).
  */
 #include <string.h>
 
@@ -15,7 +16,7 @@
 static const uint32_t abi_domains[] = {
 #define ABI_DOMAIN(v) v,
 #define ABI_TYPE(v)
-#include "abi_events.h"
+#include <abi_events.h>
 #undef ABI_DOMAIN
 #undef ABI_TYPE
 };
@@ -23,7 +24,7 @@ static const uint32_t abi_domains[] = {
 static const uint32_t abi_types[] = {
 #define ABI_DOMAIN(v)
 #define ABI_TYPE(v) v,
-#include "abi_events.h"
+#include <abi_events.h>
 #undef ABI_DOMAIN
 #undef ABI_TYPE
 };
