@@ -485,6 +485,15 @@ hl_domain_is(uint32_t domain, enum hl_domain_kind kind)
 	return d && d->kind == kind;
 }
 
+/* Is @type known, and sent by domains of this kind? */
+static inline bool
+hl_event_type_is(uint32_t type, enum hl_domain_kind kind)
+{
+	const struct hl_event_type *t = hl_event_type_of(type);
+
+	return t && t->kind == kind;
+}
+
 /* What the event names: its domain's object, HL_OBJECT_FS if unknown. */
 static inline enum hl_object
 hl_event_object(const struct hl_event *ev)

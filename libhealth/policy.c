@@ -91,15 +91,6 @@ hl_policy_decide(const struct hl_policy_input *in, struct hl_policy *out)
 	}
 }
 
-/* News about the monitor itself, which --quiet never hides. */
-static bool
-is_monitor_news(uint32_t type)
-{
-	const struct hl_event_type *t = hl_event_type_of(type);
-
-	return t && t->kind == HL_DOMAIN_MOUNT;
-}
-
 /*
  * Only SICK is repaired: the kernel found it at runtime.  CORRUPT comes from
  * a scrub, which repairs what it finds itself.  The health domains are the
@@ -111,7 +102,8 @@ hl_event_action(const struct hl_event *ev, const struct hl_event_setting *how,
 {
 	bool mount = hl_domain_is(ev->domain, HL_DOMAIN_MOUNT);
 
-	act->log = !how->quiet || is_monitor_news(ev->type);
+	/* News about the monitor itself, which --quiet never hides. */
+	act->log = !how->quiet || hl_event_type_is(ev->type, HL_DOMAIN_MOUNT);
 	act->full_repair = how->repairing && !how->everything && mount &&
 			   ev->type == XFS_HEALTH_MONITOR_TYPE_LOST;
 	act->spot_repair = how->repairing &&

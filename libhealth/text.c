@@ -14,15 +14,6 @@
 /* xfs_io's word for a value its table does not have. */
 static const char unknown_value[] = "unknown value";
 
-/* Does the type belong to this kind of domain (xfs_io's table for it)? */
-static bool
-type_of_kind(uint32_t type, enum hl_domain_kind kind)
-{
-	const struct hl_event_type *t = hl_event_type_of(type);
-
-	return t && t->kind == kind;
-}
-
 /* The type's name if xfs_io's table for this kind of event has it. */
 static const char *
 type_word(uint32_t type, bool known)
@@ -90,8 +81,8 @@ health_event(struct hl_out *o, const struct hl_event *ev,
 	out_char(o, ' ');
 	out_mask(o, hl_domain_mask_names(ev->domain), ev->mask, OUT_LIST_TEXT);
 	out_lit(o, ": ");
-	out_str(o,
-		type_word(ev->type, type_of_kind(ev->type, HL_DOMAIN_HEALTH)));
+	out_str(o, type_word(ev->type,
+			     hl_event_type_is(ev->type, HL_DOMAIN_HEALTH)));
 }
 
 /* xfs_io says "media error" whatever the type of a device event is. */
@@ -119,7 +110,8 @@ filerange_event(struct hl_out *o, const struct hl_event *ev,
 	out_lit(o, " len ");
 	out_dec(o, ev->len);
 	out_lit(o, ": ");
-	out_str(o, type_word(ev->type, type_of_kind(ev->type, HL_DOMAIN_FILE)));
+	out_str(o, type_word(ev->type,
+			     hl_event_type_is(ev->type, HL_DOMAIN_FILE)));
 
 	/* Lost data has no errno worth showing, even when one is set. */
 	if (ev->type != XFS_HEALTH_MONITOR_TYPE_DATALOST && ev->error) {
