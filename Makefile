@@ -268,7 +268,7 @@ check-all:
 # fuzzing: make fuzz).  "make check SANITIZE=..." is every tier on a
 # sanitized build already: valgrind cannot run those, so only fuzz-smoke.
 # The other builds go to build/NAME (O=), beside this one.
-SANITIZED_VM_TESTS ?= xfs/001 xfs/022 xfs/024 xfs/031 xfs/037 xfs/047 xfs/104 \
+SANITIZED_VM_TESTS ?= xfs/001 xfs/022 xfs/024 xfs/026 xfs/031 xfs/037 xfs/047 xfs/104 \
 		      xfs/106 xfs/202 xfs/207 xfs/210 xfs/251
 SANITIZERS	:= address,undefined
 

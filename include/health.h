@@ -251,7 +251,12 @@ int hl_scrub_write_json(FILE *f, const struct hl_scrub_result *res,
 struct hl_scrub_summary {
 	enum hl_scrub_mode mode;
 	uint64_t count[HL_SCRUB_NR_OUTCOMES]; /* by enum hl_scrub_outcome */
+	uint64_t inodes;		      /* inodes whose checks were run */
 };
+
+/* Add @from's counts to @to's. */
+void hl_scrub_summary_merge(struct hl_scrub_summary *to,
+			    const struct hl_scrub_summary *from);
 
 void hl_scrub_summary_add(struct hl_scrub_summary *s,
 			  enum hl_scrub_outcome outcome);
@@ -270,10 +275,10 @@ int hl_scrub_write_summary_json(FILE *f, const struct hl_scrub_summary *s,
 
 /*
  * A whole-filesystem run as vectored scrub calls.  Each call checks one
- * object (the fs, an AG, an rtgroup, a metapath) with several types; a
- * barrier vector (XFS_SCRUB_TYPE_BARRIER) stops its call when an earlier
- * vector failed or set one of the barrier's flags, so that nothing is checked
- * on top of metadata found bad.  The vectors hold the results too.
+ * object (the fs, an AG, an rtgroup, a metapath, an inode) with several
+ * types; a barrier vector (XFS_SCRUB_TYPE_BARRIER) stops its call when an
+ * earlier vector failed or set one of the barrier's flags, so that nothing
+ * is checked on top of metadata found bad.  The vectors hold the results.
  */
 struct hl_scrub_vec {
 	uint32_t type;
@@ -282,11 +287,40 @@ struct hl_scrub_vec {
 	int ret;	/* after the call: 0 or a negative errno */
 };
 
+/*
+ * The phases of a run, in order.  Every call of a phase can start once the
+ * phase before it is done; the calls of a parallel phase do not depend on
+ * each other (one per AG) and may run at the same time.
+ */
+enum hl_scrub_phase {
+	HL_SCRUB_PHASE_PROBE,	/* alone: can anything work at all? */
+	HL_SCRUB_PHASE_AGS,	/* per AG: headers, then btrees (parallel) */
+	HL_SCRUB_PHASE_FS,	/* metadata paths, realtime groups */
+	HL_SCRUB_PHASE_INODES,	/* per AG, every inode (parallel) */
+	HL_SCRUB_PHASE_COUNTS,	/* quota files; link and quota counts */
+	HL_SCRUB_PHASE_SUMMARY, /* the summary counters */
+	HL_SCRUB_PHASE_VERDICT, /* the retained health records */
+};
+
+static inline bool
+hl_scrub_phase_parallel(enum hl_scrub_phase phase)
+{
+	return phase == HL_SCRUB_PHASE_AGS || phase == HL_SCRUB_PHASE_INODES;
+}
+
+enum hl_scrub_call_kind {
+	HL_SCRUB_CALL_VECS,	  /* the plan's vectors */
+	HL_SCRUB_CALL_AG_INODES,  /* every inode of AG agno (hl_inode_walk) */
+	HL_SCRUB_CALL_ONE_INODE,  /* inode ino, whatever its AG */
+};
+
 struct hl_scrub_call {
+	enum hl_scrub_phase phase;
+	enum hl_scrub_call_kind kind;
 	uint32_t agno; /* AG or rtgroup number; a metapath's group */
-	uint64_t ino;  /* metapath id for metapath calls, else 0 */
+	uint64_t ino;  /* metapath id, the inode of ONE_INODE; else 0 */
 	size_t first;  /* the call's vectors: plan->vecs[first .. first+nr) */
-	size_t nr;
+	size_t nr;     /* 0 for the inode kinds: hl_scrub_inode_vecs */
 	bool if_clean; /* only worth making if no earlier call found a problem */
 };
 
@@ -302,24 +336,94 @@ struct hl_scrub_fs_shape {
 	uint32_t agcount;
 	uint32_t rgcount; /* 0 without realtime groups */
 	bool metadir;	  /* has a metadata directory tree */
+	bool reflink;	  /* files may have CoW forks */
+	bool parent;	  /* parent pointers: every file has them */
 };
 
 /*
- * Plan checking every inode-independent object, in dependency order.  The
- * first call is the probe, alone.  Then per AG the headers, a barrier, the
- * btrees; the metadata directory paths; per rtgroup its paths, then its
- * metadata; the quota files, a barrier, the inode scans; the summary
- * counters, which add up everything before them, in a call of their own so
- * that nothing stops them; last, flagged if_clean and never with @iflags,
- * the retained health records, which judge what came before (a problem
- * found by this run would only be reported again).  @iflags
- * (XFS_SCRUB_IFLAG_*) go on every other check, but the probe takes only
- * the repair flag.  0 or -ENOMEM; free with hl_scrub_plan_free (safe on a
- * zeroed plan).
+ * Which part of the filesystem a run covers.  By default (all zero) all of
+ * it.  With AGs or inodes named, only those: the AGs' metadata and inodes,
+ * the inodes themselves, nothing filesystem-wide.
+ */
+struct hl_scrub_scope {
+	const uint32_t *agnos; /* only these AGs */
+	size_t nr_agnos;
+	const uint64_t *inos; /* only these inodes */
+	size_t nr_inos;
+	bool no_inodes; /* metadata only: no inode is checked */
+};
+
+/*
+ * Plan checking the filesystem @fs in dependency order.  The first call is
+ * the probe, alone (it takes only the repair flag).  Then per AG the
+ * headers, a barrier, the btrees; the metadata directory paths; per
+ * rtgroup its paths, then its metadata; per AG a scan of its inodes (or the
+ * inodes of @scope); the quota files, a barrier, the inode scans (link and
+ * quota counts: they need every inode sound); the summary counters, which
+ * add up everything before them, in a call of their own so that nothing
+ * stops them; last, flagged if_clean and never with @iflags, the retained
+ * health records, which judge what came before (a problem found by this run
+ * would only be reported again).  @iflags (XFS_SCRUB_IFLAG_*) go on every
+ * other check.  0, -ENOMEM, or -EINVAL for an AG of @scope past the end;
+ * free with hl_scrub_plan_free (safe on a zeroed plan).  @scope may be NULL.
  */
 int hl_scrub_plan_fs(struct hl_scrub_plan *plan,
-		     const struct hl_scrub_fs_shape *fs, uint32_t iflags);
+		     const struct hl_scrub_fs_shape *fs,
+		     const struct hl_scrub_scope *scope, uint32_t iflags);
 void hl_scrub_plan_free(struct hl_scrub_plan *plan);
+
+/* One inode to check, as bulkstat describes it. */
+struct hl_scrub_inode {
+	uint64_t ino;
+	uint32_t gen;	/* 0: any generation */
+	uint16_t mode;	/* S_IFMT bits; 0: unknown (bulkstat could not read it) */
+	bool attr_fork; /* has an attribute fork (bulkstat's bs_forkoff) */
+};
+
+/* Room for every inode check and the barriers between them. */
+#define HL_SCRUB_INODE_MAX_VECS 16
+
+/*
+ * The checks inode @in needs, with barriers, into @vecs (room for
+ * HL_SCRUB_INODE_MAX_VECS): its core, a barrier, its forks' mappings, a
+ * barrier, its contents (directory, attributes, symlink, parent pointers),
+ * a barrier, and for a directory on a filesystem with parent pointers its
+ * path to the root.  What cannot apply to it is left out (a fork it does
+ * not have, a directory check on a file); an inode bulkstat could not read
+ * gets every check.  Returns the number of vectors.
+ */
+size_t hl_scrub_inode_vecs(const struct hl_scrub_inode *in,
+			   const struct hl_scrub_fs_shape *fs, uint32_t iflags,
+			   struct hl_scrub_vec *vecs);
+
+/* hl_scrub_inode for a bulkstat record. */
+struct xfs_bulkstat;
+void hl_scrub_inode_from_bulkstat(struct hl_scrub_inode *in,
+				  const struct xfs_bulkstat *bs);
+
+/*
+ * Every allocated inode of one AG, in order: the inode btree's chunks
+ * (XFS_IOC_INUMBERS) joined with bulkstat's records, so that an inode
+ * bulkstat cannot read (corrupt, or kernel metadata) is still listed, with
+ * mode 0 and generation 0.
+ */
+struct hl_inode_walk;
+
+/* @metadir: ask bulkstat for metadata directory inodes too. */
+int hl_inode_walk_new(struct hl_inode_walk **walk, int fd, uint32_t agno,
+		      bool metadir);
+/* 1 and *@in filled, 0 at the AG's end, or -errno (the listing failed). */
+int hl_inode_walk_next(struct hl_inode_walk *walk, struct hl_scrub_inode *in);
+void hl_inode_walk_free(struct hl_inode_walk *walk);
+
+/*
+ * The result flags a barrier stops on, for checks with input flags @iflags:
+ * with the repair flag, CORRUPT (nothing is rebuilt on top of metadata
+ * still corrupt); without, none (checks only read, and report what they
+ * find however bad what they depend on is).  A failed call stops a barrier
+ * either way.
+ */
+uint32_t hl_scrub_barrier_flags(uint32_t iflags);
 
 /*
  * Would the kernel let the barrier at @vecs[@i] pass, given the results of
@@ -587,6 +691,14 @@ struct hl_render {
 	 */
 	bool path_too_long;
 };
+
+/*
+ * An object in the words of healthmon lines ("<mnt> agno 0x1", "<mnt> ino
+ * 131 gen 0x2a"), as hl_scrub_format_object names a result's.
+ */
+int hl_format_object(char *buf, size_t len, enum hl_object object,
+		     uint32_t group, uint64_t ino, uint32_t gen,
+		     const struct hl_render *r);
 
 /*
  * Names in text lines.  Every renderer writes mount points and paths (any
@@ -1227,6 +1339,21 @@ int hl_scrub_probe(int fd, bool repair);
 
 /* 0 if the kernel takes XFS_IOC_SCRUBV_METADATA (an empty vector). */
 int hl_scrubv_probe(int fd);
+
+struct xfs_scrub_vec_head;
+struct xfs_bulkstat;
+struct xfs_bulkstat_req;
+struct xfs_inumbers_req;
+
+/* One XFS_IOC_SCRUBV_METADATA call; the vectors hold the results. */
+int hl_scrubv(int fd, struct xfs_scrub_vec_head *head);
+
+/* XFS_IOC_BULKSTAT (v5) and XFS_IOC_INUMBERS; @req->hdr says how many. */
+int hl_bulkstat(int fd, struct xfs_bulkstat_req *req);
+int hl_inumbers(int fd, struct xfs_inumbers_req *req);
+
+/* The bulkstat record of inode @ino itself: 0, -ENOENT or -errno. */
+int hl_bulkstat_one(int fd, uint64_t ino, struct xfs_bulkstat *bs);
 
 /* ---- handles and paths ------------------------------------------------- */
 

@@ -321,6 +321,29 @@ struct xfs_bulkstat_req {
 #define XFS_BULK_IREQ_METADIR (1U << 3)
 #endif
 
+/* ---- XFS_IOC_INUMBERS (v5) --------------------------------------------- */
+#ifndef XFS_IOC_INUMBERS
+/* One inode chunk: 64 inodes from xi_startino, allocated where the bit is. */
+struct xfs_inumbers {
+	uint64_t xi_startino;
+	uint64_t xi_allocmask;
+	uint8_t xi_alloccount;
+	uint8_t xi_version; /* XFS_INUMBERS_VERSION_V5 */
+	uint8_t xi_padding[6];
+};
+
+#define XFS_INUMBERS_VERSION_V5 (5)
+
+struct xfs_inumbers_req {
+	struct xfs_bulk_ireq hdr;
+	struct xfs_inumbers inumbers[];
+};
+#define XFS_INUMBERS_REQ_SIZE(nr)                                              \
+	(sizeof(struct xfs_inumbers_req) + (nr) * sizeof(struct xfs_inumbers))
+
+#define XFS_IOC_INUMBERS _IOR('X', 128, struct xfs_inumbers_req)
+#endif /* XFS_IOC_INUMBERS */
+
 /* ---- handles ----------------------------------------------------------- */
 #ifndef XFS_IOC_FD_TO_HANDLE
 typedef struct xfs_fsop_handlereq {

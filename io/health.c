@@ -81,35 +81,30 @@ report_rtgroup(struct health_run *run, uint32_t rgno)
 			   });
 }
 
-/* Bulkstat returns the first inode at or after the one asked for. */
 static int
 report_inode(struct health_run *run, uint64_t ino)
 {
-	struct {
-		struct xfs_bulk_ireq hdr;
-		struct xfs_bulkstat bs;
-	} req = { .hdr = { .ino = ino, .icount = 1 } };
+	struct xfs_bulkstat bs;
+	int error = hl_bulkstat_one(run->fd, ino, &bs);
 
-	if (ioctl(run->fd, XFS_IOC_BULKSTAT, &req) < 0) {
-		int err = errno;
-
-		io_error("health: XFS_IOC_BULKSTAT (inode %llu): %s",
-			 (unsigned long long)ino, strerror(err));
-		if (err == EPERM)
-			io_error("health: -i needs CAP_SYS_ADMIN (the filesystem, AGs and rtgroups do not)");
-		return EXIT_CMD_FAILED;
-	}
-	if (req.hdr.ocount != 1 || req.bs.bs_ino != ino) {
+	if (error == -ENOENT) {
 		io_error("health: inode %llu: %s", (unsigned long long)ino,
 			 strerror(ENOENT));
+		return EXIT_CMD_FAILED;
+	}
+	if (error) {
+		io_error("health: XFS_IOC_BULKSTAT (inode %llu): %s",
+			 (unsigned long long)ino, strerror(-error));
+		if (error == -EPERM)
+			io_error("health: -i needs CAP_SYS_ADMIN (the filesystem, AGs and rtgroups do not)");
 		return EXIT_CMD_FAILED;
 	}
 	return report(run, &(struct hl_health_report){
 				   .object = HL_OBJECT_INODE,
 				   .ino = ino,
-				   .gen = req.bs.bs_gen,
-				   .sick = req.bs.bs_sick,
-				   .checked = req.bs.bs_checked,
+				   .gen = bs.bs_gen,
+				   .sick = bs.bs_sick,
+				   .checked = bs.bs_checked,
 			   });
 }
 

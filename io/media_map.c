@@ -233,17 +233,12 @@ media_map_used(struct media_map *m, uint64_t start, uint64_t end,
 static int
 inode_gen(int fd, uint64_t ino, uint32_t *gen)
 {
-	struct {
-		struct xfs_bulk_ireq hdr;
-		struct xfs_bulkstat bs;
-	} req = {.hdr = {.ino = ino, .icount = 1}};
+	struct xfs_bulkstat bs;
+	int error = hl_bulkstat_one(fd, ino, &bs);
 
-	if (ioctl(fd, XFS_IOC_BULKSTAT, &req) < 0)
-		return -errno;
-	if (req.hdr.ocount != 1 || req.bs.bs_ino != ino)
-		return -ENOENT;
-	*gen = req.bs.bs_gen;
-	return 0;
+	if (!error)
+		*gen = bs.bs_gen;
+	return error;
 }
 
 /*

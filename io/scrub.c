@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -120,66 +121,145 @@ bad_request(const struct command *cmd, char **argv,
 	return command_usage(cmd);
 }
 
+/* No option can repeat more often than there are arguments. */
+static int
+add_number(const char *arg, uint64_t max, const char *what, void *list,
+	   size_t *nr, size_t size)
+{
+	uint64_t val;
+
+	if (hl_parse_u64(arg, max, &val)) {
+		io_message("Bad %s '%s'.", what, arg);
+		return EXIT_USAGE;
+	}
+	if (size == sizeof(uint32_t))
+		((uint32_t *)list)[(*nr)++] = val;
+	else
+		((uint64_t *)list)[(*nr)++] = val;
+	return EXIT_ALL_OK;
+}
+
+#define MAX_WORKERS_ARG 64
+
+/* The options that only make sense with -a. */
+static bool
+scope_options(const struct scrub_opts *o)
+{
+	return o->single || o->metadata_only || o->workers || o->nr_agnos ||
+	       o->nr_inos;
+}
+
 /* Everything is checked before the file is looked at or an ioctl made. */
+static int
+parse_opts(const struct command *cmd, int argc, char **argv,
+	   struct scrub_opts *o)
+{
+	uint64_t val;
+	int c;
+
+	while ((c = getopt(argc, argv,
+			   o->repair ? "aA:I:jMp:Rs" : "aA:I:jMp:rRs")) != -1) {
+		switch (c) {
+		case 'a':
+			o->all = true;
+			break;
+		case 'A':
+			if (add_number(optarg, UINT32_MAX, "AG number",
+				       o->agnos, &o->nr_agnos,
+				       sizeof(uint32_t)))
+				return command_usage(cmd);
+			break;
+		case 'I':
+			if (add_number(optarg, UINT64_MAX, "inode number",
+				       o->inos, &o->nr_inos, sizeof(uint64_t)))
+				return command_usage(cmd);
+			break;
+		case 'j':
+			o->json = true;
+			break;
+		case 'M':
+			o->metadata_only = true;
+			break;
+		case 'p':
+			if (hl_parse_u64(optarg, MAX_WORKERS_ARG, &val) ||
+			    !val) {
+				io_message("Bad worker count '%s' (1 to %d).",
+					   optarg, MAX_WORKERS_ARG);
+				return command_usage(cmd);
+			}
+			o->workers = val;
+			break;
+		case 'r':
+			o->repair = true;
+			break;
+		case 'R':
+			o->rebuild = true;
+			break;
+		case 's':
+			o->single = true;
+			break;
+		default:
+			return command_usage(cmd);
+		}
+	}
+	if (o->repair && !expert) {
+		io_message("Repair flag requires expert mode "
+			   "(start %s with -x).",
+			   progname);
+		return EXIT_USAGE;
+	}
+	if (o->rebuild && !o->repair) {
+		io_message("Force rebuild (-R) requires the repair flag (-r).");
+		return EXIT_USAGE;
+	}
+	if (!o->all && scope_options(o)) {
+		io_message("-A, -I, -M, -p and -s apply only to -a.");
+		return EXIT_USAGE;
+	}
+	if (o->metadata_only && o->nr_inos) {
+		io_message("-M checks no inode; it cannot go with -I.");
+		return EXIT_USAGE;
+	}
+	if (o->all && optind != argc) {
+		io_message("-a checks every object; it takes no type.");
+		return command_usage(cmd);
+	}
+	if (!o->all && optind == argc)
+		return command_usage(cmd);
+	return EXIT_ALL_OK;
+}
+
 static int
 scrub_main(const struct command *cmd, int argc, char **argv, bool repair)
 {
 	struct scrub_opts o = {.repair = repair};
 	struct hl_scrub_request req;
 	enum hl_scrub_arg_error why;
-	int c, bad, status;
+	int bad, status;
 
-	while ((c = getopt(argc, argv, repair ? "ajRs" : "ajrRs")) != -1) {
-		switch (c) {
-		case 'a':
-			o.all = true;
-			break;
-		case 'j':
-			o.json = true;
-			break;
-		case 'r':
-			o.repair = true;
-			break;
-		case 'R':
-			o.rebuild = true;
-			break;
-		case 's':
-			o.single = true;
-			break;
-		default:
-			return command_usage(cmd);
-		}
+	o.agnos = calloc(argc, sizeof(*o.agnos));
+	o.inos = calloc(argc, sizeof(*o.inos));
+	if (!o.agnos || !o.inos) {
+		io_error("%s: %s", scrub_verb(&o), strerror(ENOMEM));
+		status = EXIT_CMD_FAILED;
+		goto out;
 	}
-	if (o.repair && !expert) {
-		io_message("Repair flag requires expert mode "
-			   "(start %s with -x).",
-			   progname);
-		return EXIT_USAGE;
-	}
-	if (o.rebuild && !o.repair) {
-		io_message("Force rebuild (-R) requires the repair flag (-r).");
-		return EXIT_USAGE;
-	}
-	if (o.single && !o.all) {
-		io_message("One call per check (-s) applies only to -a.");
-		return EXIT_USAGE;
-	}
-	if (o.all && optind != argc) {
-		io_message("-a checks every object; it takes no type.");
-		return command_usage(cmd);
-	}
-	if (!o.all) {
-		if (optind == argc)
-			return command_usage(cmd);
-		if (hl_scrub_parse_request(argc - optind, argv + optind, &req,
-					   &why, &bad) < 0)
-			return bad_request(cmd, argv + optind, &req, why, bad);
+	status = parse_opts(cmd, argc, argv, &o);
+	if (status)
+		goto out;
+	if (!o.all && hl_scrub_parse_request(argc - optind, argv + optind, &req,
+					     &why, &bad) < 0) {
+		status = bad_request(cmd, argv + optind, &req, why, bad);
+		goto out;
 	}
 
 	status = command_check_file(cmd);
-	if (status)
-		return status;
-	return o.all ? scrub_all(&o) : scrub_one(&o, &req);
+	if (!status)
+		status = o.all ? scrub_all(&o) : scrub_one(&o, &req);
+out:
+	free(o.agnos);
+	free(o.inos);
+	return status;
 }
 
 static int
@@ -248,7 +328,8 @@ scrub_help_types(void)
 }
 
 #define SCRUB_ARGS_TAIL                                                        \
-	"[-a [-s] | type [agno | rgno | ino gen | metapath [rgno]]]"
+	"[-a [-Ms] [-A agno] [-I ino] [-p N] | "                               \
+	"type [agno | rgno | ino gen | metapath [rgno]]]"
 
 const struct command scrub_command = {
 	.name = "scrub",
@@ -269,11 +350,20 @@ const struct command scrub_command = {
 		"failed.\", \"Corruption detected during\n"
 		"cross-referencing.\", \"Scan was not complete.\".  A failed\n"
 		"call prints \"scrub: <error>\".\n"
-		" -a -- check every object that does not belong to one\n"
-		"       inode, in dependency order (AG headers before AG\n"
-		"       btrees, fs-wide summaries last); one line per\n"
-		"       finding, \"MNT[ agno 0xN| rgno 0xN] TYPE: sentence\",\n"
-		"       then a summary line\n"
+		" -a -- check the whole filesystem in dependency order:\n"
+		"       each AG's headers and btrees, the metadata paths\n"
+		"       and realtime groups, every inode (core, forks,\n"
+		"       contents, parent pointers, directory tree), the\n"
+		"       quota files, link and quota counts, the summary\n"
+		"       counters; one line per finding, \"MNT[ agno 0xN|\n"
+		"       rgno 0xN| ino N gen 0xN] TYPE: sentence\", then a\n"
+		"       summary line\n"
+		" -M -- with -a: metadata only, no inode\n"
+		" -A -- with -a: only this AG's metadata and inodes,\n"
+		"       nothing filesystem-wide (repeatable)\n"
+		" -I -- with -a: only this inode (repeatable)\n"
+		" -p -- with -a: this many workers over the AGs (default:\n"
+		"       one per CPU); the lines come out in the same order\n"
 		" -j -- one JSON object per object checked (and, with -a,\n"
 		"       a summary object); errors still go to stderr\n"
 		" -r -- repair what the check finds, as the repair command\n"
@@ -307,9 +397,10 @@ const struct command repair_command = {
 		"cross-referencing.\", \"Repair was not complete.\",\n"
 		"\"Metadata did not need repair or optimization.\".  A failed\n"
 		"call prints \"repair: <error>\".\n"
-		" -a -- repair every object that does not belong to one\n"
-		"       inode, in dependency order; one line per finding\n"
-		"       or repair, then a summary line\n"
+		" -a -- repair the whole filesystem, in dependency order\n"
+		"       (as scrub -a checks it; -M, -A, -I, -p limit it in\n"
+		"       the same way); one line per finding or repair,\n"
+		"       then a summary line\n"
 		" -j -- one JSON object per object (and, with -a, a\n"
 		"       summary object); errors still go to stderr\n"
 		" -R -- rebuild the metadata even if it is sound\n"

@@ -1,100 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * scrub -a: run libhealth's whole-filesystem plan, one vectored call per
- * object (XFS_IOC_SCRUBV_METADATA, Linux 6.10+), or one call per check where
- * the kernel lacks the vectored call, and report each object as it is done.
+ * scrub -a: run libhealth's plan phase by phase.  A parallel phase (the
+ * AGs' metadata, the AGs' inodes) is cut into one unit per AG, run by up
+ * to -p workers; the lines come out in plan order all the same, each
+ * unit's once it and every unit before it are done, so the output does not
+ * depend on the number of workers.  On a terminal, a progress line.
  */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "io.h"
 #include "scrub_all.h"
+#include "scrub_run.h"
 #include "xfs_health_abi.h"
-
-struct scrub_run {
-	const struct scrub_opts *o;
-	int fd;
-	bool vectored;
-	struct hl_scrub_plan plan;
-	struct xfs_scrub_vec *kvecs; /* room for the largest call */
-	uint32_t *in_flags;	     /* the plan's input flags, by vector */
-	struct hl_render render;
-	struct hl_scrub_summary summary;
-};
-
-/* The kernel's barrier rule, applied here, between single calls. */
-static void
-run_single(struct scrub_run *run, const struct hl_scrub_call *call)
-{
-	struct hl_scrub_vec *vecs = &run->plan.vecs[call->first];
-
-	for (size_t i = 0; i < call->nr; i++) {
-		struct hl_scrub_vec *v = &vecs[i];
-		struct hl_scrub_request req = {
-			.type = hl_scrub_type_by_value(v->type),
-			.agno = call->agno,
-			.ino = call->ino,
-		};
-		uint32_t flags = v->flags;
-
-		if (v->type == XFS_SCRUB_TYPE_BARRIER) {
-			if (!hl_scrub_barrier_passes(vecs, i)) {
-				v->ret = -ECANCELED;
-				return;
-			}
-			continue;
-		}
-		v->ret = hl_scrub_metadata(run->fd, &req, &flags);
-		if (!v->ret)
-			v->flags = flags;
-	}
-}
-
-static void
-run_call(struct scrub_run *run, const struct hl_scrub_call *call)
-{
-	struct hl_scrub_vec *vecs = &run->plan.vecs[call->first];
-	struct xfs_scrub_vec_head head = {
-		.svh_ino = call->ino,
-		.svh_agno = call->agno,
-		.svh_nr = call->nr,
-		.svh_vectors = (uintptr_t)run->kvecs,
-	};
-	int err;
-
-	if (!run->vectored) {
-		run_single(run, call);
-		return;
-	}
-	for (size_t i = 0; i < call->nr; i++)
-		run->kvecs[i] = (struct xfs_scrub_vec){
-			.sv_type = vecs[i].type,
-			.sv_flags = vecs[i].flags,
-		};
-	if (ioctl(run->fd, XFS_IOC_SCRUBV_METADATA, &head) == 0) {
-		for (size_t i = 0; i < call->nr; i++) {
-			vecs[i].ret = run->kvecs[i].sv_ret;
-			vecs[i].flags = run->kvecs[i].sv_flags;
-		}
-		return;
-	}
-	err = errno;
-	if (err == ENOTTY || err == EOPNOTSUPP) {
-		/* Not after all: one call per check from here on. */
-		run->vectored = false;
-		run_single(run, call);
-		return;
-	}
-	for (size_t i = 0; i < call->nr; i++)
-		vecs[i].ret = vecs[i].type == XFS_SCRUB_TYPE_BARRIER ? 0 : -err;
-}
 
 /* The object's name: a mount point escaped takes up to 4 bytes a byte. */
 #define SCRUB_OBJECT_MAX (4 * PATH_MAX + 128)
+
+/* Never more workers than this, whatever -p or the CPU count says. */
+#define MAX_WORKERS 64
+
+/* ---- lines --------------------------------------------------------------- */
 
 static void
 print_line(const struct hl_scrub_result *res, const struct hl_render *r,
@@ -141,115 +73,247 @@ report_text(struct scrub_run *run, const struct hl_scrub_result *res)
 		print_line(res, &run->render, "Repaired.");
 }
 
-/*
- * One call's results.  Returns its exit-status bits; *ends is set when an
- * error means no later call can work.
- */
-static int
-report_call(struct scrub_run *run, const struct hl_scrub_call *call, bool *ends)
+static void
+print_unit(struct scrub_run *run, struct scrub_unit *u)
 {
-	const struct hl_scrub_vec *vecs = &run->plan.vecs[call->first];
-	const uint32_t *in = &run->in_flags[call->first];
-	bool skipping = false;
-	int status = EXIT_ALL_OK, end_error = 0;
+	for (size_t i = 0; i < u->nr_news; i++) {
+		const struct hl_scrub_result *res = &u->news[i];
 
-	for (size_t i = 0; i < call->nr; i++) {
-		const struct hl_scrub_vec *v = &vecs[i];
-		struct hl_scrub_result res = {
-			.type = hl_scrub_type_by_value(v->type),
-			.mode = (in[i] & XFS_SCRUB_IFLAG_REPAIR)
-					? HL_SCRUB_REPAIR
-					: HL_SCRUB_CHECK,
-			.agno = call->agno,
-			.ino = call->ino,
-		};
-
-		if (v->type == XFS_SCRUB_TYPE_BARRIER) {
-			/* The kernel ran nothing after a failed barrier. */
-			if (v->ret)
-				skipping = true;
+		if (!run->o->json) {
+			report_text(run, res);
 			continue;
 		}
-		if (!res.type)
-			continue; /* not from our plan */
-		if (skipping) {
-			res.outcome = HL_SCRUB_SKIPPED;
-		} else if (v->ret == 0) {
-			res.flags = v->flags;
-			res.outcome = hl_scrub_judge(res.mode, res.flags);
-		} else {
-			res.error = -v->ret;
-			res.outcome = v->ret == -ENOENT ? HL_SCRUB_ABSENT
-							: HL_SCRUB_ERROR;
-			if (hl_scrub_error_ends_run(res.error) && !*ends) {
-				*ends = true;
-				/* After this call's lines: once, not per check. */
-				end_error = res.error;
-			}
-		}
-		hl_scrub_summary_add(&run->summary, res.outcome);
-		status |= scrub_outcome_status(res.outcome);
-		if (run->o->json) {
-			if (res.error && res.outcome == HL_SCRUB_ERROR)
-				report_text(run, &res); /* stderr */
-			if (hl_scrub_write_json(stdout, &res, &run->render))
-				status |= EXIT_CMD_FAILED;
-		} else {
-			report_text(run, &res);
-		}
+		if (res->outcome == HL_SCRUB_ERROR)
+			report_text(run, res); /* stderr */
+		if (hl_scrub_write_json(stdout, res, &run->render))
+			u->status |= EXIT_CMD_FAILED;
 	}
 	io_flush_stdout();
-	if (end_error)
-		scrub_explain(run->o, end_error);
-	return status;
+	if (u->list_error) {
+		char obj[SCRUB_OBJECT_MAX];
+
+		hl_format_object(obj, sizeof(obj), HL_OBJECT_AG,
+				 u->calls[0].agno, 0, 0, &run->render);
+		io_message_verbatim("%s: %s: cannot list the AG's inodes: %s",
+				    scrub_verb(run->o), obj,
+				    strerror(u->list_error));
+	}
+	if (u->end_error)
+		scrub_explain(run->o, u->end_error);
+	hl_scrub_summary_merge(&run->summary, &u->summary);
+	run->status |= u->status;
+	scrub_unit_free(u);
 }
 
-/* The probe decides whether the run can happen at all. */
-static int
-run_probe(struct scrub_run *run, const struct hl_scrub_call *call)
-{
-	const struct hl_scrub_vec *vecs = &run->plan.vecs[call->first];
+/* ---- progress ------------------------------------------------------------ */
 
-	run_call(run, call);
-	for (size_t i = 0; i < call->nr; i++) {
-		if (vecs[i].ret) {
-			io_message("%s: %s", scrub_verb(run->o),
-				   strerror(-vecs[i].ret));
-			scrub_explain(run->o, -vecs[i].ret);
-			return EXIT_CMD_FAILED;
-		}
+struct progress {
+	bool on;
+	bool shown;
+	struct timespec start;
+};
+
+static double
+seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) +
+	       (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void
+progress_show(struct scrub_run *run, struct progress *p, size_t done, size_t nr,
+	      enum hl_scrub_phase phase)
+{
+	uint64_t inodes = __atomic_load_n(&run->inodes_done, __ATOMIC_RELAXED);
+	double secs = seconds_since(&p->start);
+
+	if (!p->on)
+		return;
+	/* Erased before any other output: never mistaken for a line. */
+	fprintf(stderr,
+		"\r\033[K%s: %s -a: %s %zu of %zu done, %llu inodes, %.0f "
+		"inodes/s",
+		progname, scrub_verb(run->o),
+		phase == HL_SCRUB_PHASE_INODES ? "inode scans" : "AGs", done,
+		nr, (unsigned long long)inodes, secs > 0 ? inodes / secs : 0.0);
+	fflush(stderr);
+	p->shown = true;
+}
+
+static void
+progress_erase(struct progress *p)
+{
+	if (!p->shown)
+		return;
+	fputs("\r\033[K", stderr);
+	fflush(stderr);
+	p->shown = false;
+}
+
+/* ---- workers ------------------------------------------------------------- */
+
+struct stage {
+	struct scrub_run *run;
+	struct scrub_unit *units;
+	size_t nr;
+	size_t next; /* the next unit to take (atomic) */
+	pthread_mutex_t lock;
+	pthread_cond_t done; /* a unit is done */
+};
+
+static void *
+worker(void *arg)
+{
+	struct stage *st = arg;
+	struct xfs_scrub_vec kvecs[SCRUB_MAX_CALL_VECS];
+
+	for (;;) {
+		size_t i = __atomic_fetch_add(&st->next, 1, __ATOMIC_RELAXED);
+
+		if (i >= st->nr)
+			break;
+		scrub_unit_run(st->run, &st->units[i], kvecs);
+		pthread_mutex_lock(&st->lock);
+		st->units[i].done = true;
+		pthread_cond_signal(&st->done);
+		pthread_mutex_unlock(&st->lock);
 	}
-	return EXIT_ALL_OK;
+	return NULL;
+}
+
+/* Run @nr units, printing each in order as soon as it can be. */
+static void
+run_stage(struct scrub_run *run, struct scrub_unit *units, size_t nr,
+	  struct progress *p)
+{
+	struct stage st = {.run = run, .units = units, .nr = nr};
+	pthread_t threads[MAX_WORKERS];
+	size_t nthreads = run->workers < nr ? run->workers : nr, started = 0;
+	enum hl_scrub_phase phase = units[0].calls[0].phase;
+
+	pthread_mutex_init(&st.lock, NULL);
+	pthread_cond_init(&st.done, NULL);
+	for (size_t i = 0; i < nthreads; i++) {
+		if (pthread_create(&threads[started], NULL, worker, &st))
+			break;
+		started++;
+	}
+	if (!started)
+		worker(&st); /* no thread to be had: this one does it all */
+
+	for (size_t i = 0; i < nr; i++) {
+		pthread_mutex_lock(&st.lock);
+		while (!units[i].done) {
+			struct timespec t;
+
+			clock_gettime(CLOCK_REALTIME, &t);
+			t.tv_sec += 1;
+			pthread_cond_timedwait(&st.done, &st.lock, &t);
+			if (!units[i].done) {
+				pthread_mutex_unlock(&st.lock);
+				progress_show(run, p, i, nr, phase);
+				pthread_mutex_lock(&st.lock);
+			}
+		}
+		pthread_mutex_unlock(&st.lock);
+		if (units[i].nr_news || units[i].list_error ||
+		    units[i].end_error)
+			progress_erase(p);
+		print_unit(run, &units[i]);
+	}
+	for (size_t i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	pthread_cond_destroy(&st.done);
+	pthread_mutex_destroy(&st.lock);
+}
+
+/*
+ * The calls from @first that make one stage: a parallel phase's calls are
+ * one unit each; the calls of any other phase are one unit, in order.
+ */
+static size_t
+next_stage(struct scrub_run *run, size_t first, struct scrub_unit *units,
+	   size_t *nr_units)
+{
+	const struct hl_scrub_plan *plan = &run->plan;
+	enum hl_scrub_phase phase = plan->calls[first].phase;
+	bool parallel = hl_scrub_phase_parallel(phase);
+	size_t end = first;
+
+	while (end < plan->nr_calls && plan->calls[end].phase == phase)
+		end++;
+	if (parallel) {
+		for (size_t i = first; i < end; i++)
+			units[i - first] = (struct scrub_unit){
+				.calls = &plan->calls[i],
+				.nr_calls = 1,
+			};
+		*nr_units = end - first;
+	} else {
+		units[0] = (struct scrub_unit){
+			.calls = &plan->calls[first],
+			.nr_calls = end - first,
+		};
+		*nr_units = 1;
+	}
+	return end;
+}
+
+/* ---- the run ------------------------------------------------------------- */
+
+static unsigned int
+default_workers(void)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return cpus < 1 ? 1 : cpus > MAX_WORKERS ? MAX_WORKERS : (unsigned)cpus;
 }
 
 static int
 prepare(struct scrub_run *run)
 {
+	const struct scrub_opts *o = run->o;
 	struct xfs_fsop_geom geo = {0};
-	struct hl_scrub_fs_shape shape;
-	size_t largest = 1;
+	struct hl_scrub_scope scope = {
+		.agnos = o->agnos,
+		.nr_agnos = o->nr_agnos,
+		.inos = o->inos,
+		.nr_inos = o->nr_inos,
+		.no_inodes = o->metadata_only,
+	};
 	int error;
 
 	error = hl_fs_geometry(run->fd, &geo);
 	if (error) {
-		io_error("%s: XFS_IOC_FSGEOMETRY: %s", scrub_verb(run->o),
+		io_error("%s: XFS_IOC_FSGEOMETRY: %s", scrub_verb(o),
 			 strerror(-error));
 		return EXIT_CMD_FAILED;
 	}
-	shape = (struct hl_scrub_fs_shape){
+	for (size_t i = 0; i < o->nr_agnos; i++) {
+		if (o->agnos[i] >= geo.agcount) {
+			io_error("%s: AG %u does not exist: the filesystem has "
+				 "%u AGs",
+				 scrub_verb(o), o->agnos[i], geo.agcount);
+			return EXIT_USAGE;
+		}
+	}
+	run->shape = (struct hl_scrub_fs_shape){
 		.agcount = geo.agcount,
 		.rgcount = hl_geom_rgcount(&geo),
 		.metadir = geo.flags & XFS_FSOP_GEOM_FLAGS_METADIR,
+		.reflink = geo.flags & XFS_FSOP_GEOM_FLAGS_REFLINK,
+		.parent = geo.flags & XFS_FSOP_GEOM_FLAGS_PARENT,
 	};
-	error = hl_scrub_plan_fs(&run->plan, &shape, scrub_iflags(run->o));
+	run->metadir = run->shape.metadir;
+	run->iflags = scrub_iflags(o);
+	error = hl_scrub_plan_fs(&run->plan, &run->shape, &scope, run->iflags);
 	if (error)
 		goto fail;
-	for (size_t i = 0; i < run->plan.nr_calls; i++)
-		if (run->plan.calls[i].nr > largest)
-			largest = run->plan.calls[i].nr;
-	run->kvecs = calloc(largest, sizeof(*run->kvecs));
-	run->in_flags = calloc(run->plan.nr_vecs, sizeof(*run->in_flags));
-	if (!run->kvecs || !run->in_flags) {
+	run->in_flags = calloc(run->plan.nr_vecs + 1, sizeof(*run->in_flags));
+	if (!run->in_flags) {
 		error = -ENOMEM;
 		goto fail;
 	}
@@ -258,9 +322,26 @@ prepare(struct scrub_run *run)
 	error = hl_render_init(&run->render, file_current()->name);
 	if (error)
 		goto fail;
+	run->workers = o->workers ? o->workers : default_workers();
+	if (run->workers > MAX_WORKERS)
+		run->workers = MAX_WORKERS;
 	return EXIT_ALL_OK;
 fail:
-	io_error("%s: %s", scrub_verb(run->o), strerror(-error));
+	io_error("%s: %s", scrub_verb(o), strerror(-error));
+	return EXIT_CMD_FAILED;
+}
+
+/* The plan's first call is the probe: if it fails, nothing else can work. */
+static int
+probe(struct scrub_run *run)
+{
+	struct xfs_scrub_vec kvecs[SCRUB_MAX_CALL_VECS];
+	int err = scrub_probe(run, &run->plan.calls[0], kvecs);
+
+	if (!err)
+		return EXIT_ALL_OK;
+	io_message("%s: %s", scrub_verb(run->o), strerror(err));
+	scrub_explain(run->o, err);
 	return EXIT_CMD_FAILED;
 }
 
@@ -272,26 +353,32 @@ scrub_all(const struct scrub_opts *o)
 		.fd = file_current()->fd,
 		.summary = {.mode = scrub_mode(o)},
 	};
-	bool ends = false;
+	struct progress p = {.on = isatty(STDERR_FILENO)};
+	struct scrub_unit *units = NULL;
 	int status, error;
 
 	status = prepare(&run);
 	if (status)
 		goto out;
 	run.vectored = !o->single && hl_scrubv_probe(run.fd) == 0;
-
-	/* The plan's first call is the probe. */
-	status = run_probe(&run, &run.plan.calls[0]);
+	status = probe(&run);
 	if (status)
 		goto out;
-	for (size_t i = 1; i < run.plan.nr_calls && !ends; i++) {
-		const struct hl_scrub_call *call = &run.plan.calls[i];
-
-		if (call->if_clean && status)
-			continue;
-		run_call(&run, call);
-		status |= report_call(&run, call, &ends);
+	units = calloc(run.plan.nr_calls, sizeof(*units));
+	if (!units) {
+		io_error("%s: %s", scrub_verb(o), strerror(ENOMEM));
+		status = EXIT_CMD_FAILED;
+		goto out;
 	}
+	clock_gettime(CLOCK_MONOTONIC, &p.start);
+	for (size_t c = 1; c < run.plan.nr_calls && !run.stop;) {
+		size_t nr;
+
+		c = next_stage(&run, c, units, &nr);
+		run_stage(&run, units, nr, &p);
+	}
+	progress_erase(&p);
+	status = run.status;
 
 	if (o->json)
 		error = hl_scrub_write_summary_json(stdout, &run.summary,
@@ -303,8 +390,8 @@ scrub_all(const struct scrub_opts *o)
 		status |= EXIT_CMD_FAILED;
 	io_flush_stdout();
 out:
+	free(units);
 	hl_render_free(&run.render);
-	free(run.kvecs);
 	free(run.in_flags);
 	hl_scrub_plan_free(&run.plan);
 	return status;

@@ -12,11 +12,17 @@
 #include "health.h"
 
 struct scrub_opts {
-	bool all;     /* -a: every inode-independent object */
+	bool all;     /* -a: the whole filesystem (or -A, -I) */
 	bool json;    /* -j */
 	bool repair;  /* -r, or the repair command */
 	bool rebuild; /* -R: force a rebuild */
 	bool single;  /* -s: one XFS_IOC_SCRUB_METADATA per check */
+	bool metadata_only; /* -M: no inode */
+	unsigned int workers; /* -p; 0: one per CPU */
+	uint32_t *agnos;      /* -A: only these AGs */
+	size_t nr_agnos;
+	uint64_t *inos;	      /* -I: only these inodes */
+	size_t nr_inos;
 };
 
 /* "scrub" or "repair": the prefix of ioctl error lines, as in xfs_io. */

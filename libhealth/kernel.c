@@ -2,8 +2,9 @@
 /*
  * The kernel calls that more than one command makes, each written once:
  * the geometry, one media verification, opening a health monitor (and why
- * the kernel said no), one scrub or repair call, and the probes that ask
- * whether a kernel has scrub, repair or vectored scrub at all.
+ * the kernel said no), one scrub or repair call (single or vectored), the
+ * probes that ask whether a kernel has scrub, repair or vectored scrub at
+ * all, and the inode listings (bulkstat, inumbers).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -116,5 +117,41 @@ hl_scrubv_probe(int fd)
 {
 	struct xfs_scrub_vec_head head = {.svh_nr = 0};
 
-	return ioctl(fd, XFS_IOC_SCRUBV_METADATA, &head) < 0 ? -errno : 0;
+	return hl_scrubv(fd, &head);
+}
+
+int
+hl_scrubv(int fd, struct xfs_scrub_vec_head *head)
+{
+	return ioctl(fd, XFS_IOC_SCRUBV_METADATA, head) < 0 ? -errno : 0;
+}
+
+int
+hl_bulkstat(int fd, struct xfs_bulkstat_req *req)
+{
+	return ioctl(fd, XFS_IOC_BULKSTAT, req) < 0 ? -errno : 0;
+}
+
+/* Bulkstat returns the first inode at or after the one asked for. */
+int
+hl_bulkstat_one(int fd, uint64_t ino, struct xfs_bulkstat *bs)
+{
+	struct {
+		struct xfs_bulk_ireq hdr;
+		struct xfs_bulkstat bs;
+	} req = {.hdr = {.ino = ino, .icount = 1}};
+	int error = hl_bulkstat(fd, (struct xfs_bulkstat_req *)&req);
+
+	if (error)
+		return error;
+	if (req.hdr.ocount != 1 || req.bs.bs_ino != ino)
+		return -ENOENT;
+	*bs = req.bs;
+	return 0;
+}
+
+int
+hl_inumbers(int fd, struct xfs_inumbers_req *req)
+{
+	return ioctl(fd, XFS_IOC_INUMBERS, req) < 0 ? -errno : 0;
 }

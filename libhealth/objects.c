@@ -5,6 +5,8 @@
  * each bit, and the fields that name one object in a line.  Health events,
  * health snapshots and spot repairs all read them here.
  */
+#include <errno.h>
+
 #include "out.h"
 #include "textstr.h"
 #include "xfs_health_abi.h"
@@ -189,6 +191,32 @@ out_object(struct hl_out *o, const struct hl_render *r, enum hl_object object,
 		out_lit(o, " gen ");
 		out_hex(o, gen);
 	}
+}
+
+struct object_item {
+	enum hl_object object;
+	uint32_t group;
+	uint64_t ino;
+	uint32_t gen;
+};
+
+static void
+render_object(struct hl_out *o, const void *item, const struct hl_render *r)
+{
+	const struct object_item *it = item;
+
+	out_object(o, r, it->object, it->group, it->ino, it->gen);
+}
+
+int
+hl_format_object(char *buf, size_t len, enum hl_object object, uint32_t group,
+		 uint64_t ino, uint32_t gen, const struct hl_render *r)
+{
+	const struct object_item it = {object, group, ino, gen};
+
+	if (!hl_object_of(object))
+		return -EINVAL;
+	return out_format(buf, len, render_object, &it, r);
 }
 
 void

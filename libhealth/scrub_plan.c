@@ -10,13 +10,12 @@
 #include "internal.h"
 #include "xfs_health_abi.h"
 
-/* A corrupt header makes the btrees it points to not worth walking. */
-#define BARRIER_STOPS_ON XFS_SCRUB_OFLAG_CORRUPT
-
 struct builder {
 	struct hl_scrub_plan *plan;
 	size_t cap_calls, cap_vecs;
-	bool open; /* the last call still takes vectors */
+	enum hl_scrub_phase phase; /* of the calls begun from now on */
+	uint32_t barrier_stops_on; /* hl_scrub_barrier_flags */
+	bool open;		   /* the last call still takes vectors */
 	int error;
 };
 
@@ -45,7 +44,8 @@ current_call(struct builder *b)
 }
 
 static void
-begin_call(struct builder *b, uint32_t agno, uint64_t ino)
+begin_kind(struct builder *b, enum hl_scrub_call_kind kind, uint32_t agno,
+	   uint64_t ino)
 {
 	struct hl_scrub_plan *p = b->plan;
 
@@ -57,11 +57,19 @@ begin_call(struct builder *b, uint32_t agno, uint64_t ino)
 		return;
 	}
 	p->calls[p->nr_calls++] = (struct hl_scrub_call){
+		.phase = b->phase,
+		.kind = kind,
 		.agno = agno,
 		.ino = ino,
 		.first = p->nr_vecs,
 	};
-	b->open = true;
+	b->open = kind == HL_SCRUB_CALL_VECS;
+}
+
+static void
+begin_call(struct builder *b, uint32_t agno, uint64_t ino)
+{
+	begin_kind(b, HL_SCRUB_CALL_VECS, agno, ino);
 }
 
 static void
@@ -93,7 +101,7 @@ add_barrier(struct builder *b)
 	if (b->error || !call || !call->nr ||
 	    b->plan->vecs[b->plan->nr_vecs - 1].type == XFS_SCRUB_TYPE_BARRIER)
 		return;
-	add_vec(b, XFS_SCRUB_TYPE_BARRIER, BARRIER_STOPS_ON);
+	add_vec(b, XFS_SCRUB_TYPE_BARRIER, b->barrier_stops_on);
 }
 
 /* Drop a trailing barrier, and the call itself if it has no checks. */
@@ -170,7 +178,7 @@ static const enum hl_scrub_group rt_groups[] = {
 };
 
 /* The quota counts need sound quota files. */
-static const enum hl_scrub_group fs_groups[] = {
+static const enum hl_scrub_group count_groups[] = {
 	HL_SCRUB_GROUP_FS,
 	HL_SCRUB_GROUP_ISCAN,
 };
@@ -180,46 +188,85 @@ static const enum hl_scrub_group summary_groups[] = {
 	HL_SCRUB_GROUP_SUMMARY,
 };
 
-int
-hl_scrub_plan_fs(struct hl_scrub_plan *plan, const struct hl_scrub_fs_shape *fs,
+static bool
+whole_fs(const struct hl_scrub_scope *scope)
+{
+	return !scope->nr_agnos && !scope->nr_inos;
+}
+
+/* Is AG @agno in the run (its metadata and, unless excluded, its inodes)? */
+static bool
+ag_in_scope(const struct hl_scrub_scope *scope, uint32_t agno)
+{
+	if (whole_fs(scope))
+		return true;
+	for (size_t i = 0; i < scope->nr_agnos; i++)
+		if (scope->agnos[i] == agno)
+			return true;
+	return false;
+}
+
+static void
+plan_ags(struct builder *b, const struct hl_scrub_fs_shape *fs,
+	 const struct hl_scrub_scope *scope, uint32_t iflags)
+{
+	b->phase = HL_SCRUB_PHASE_AGS;
+	for (uint32_t agno = 0; agno < fs->agcount; agno++) {
+		if (!ag_in_scope(scope, agno))
+			continue;
+		begin_call(b, agno, 0);
+		add_groups(b, ag_groups, ARRAY_SIZE(ag_groups), iflags);
+		end_call(b);
+	}
+}
+
+static void
+plan_fs_metadata(struct builder *b, const struct hl_scrub_fs_shape *fs,
 		 uint32_t iflags)
 {
-	struct builder b = {.plan = plan};
 	/* Before rtgroups, the rt metadata answer to group 0. */
 	uint32_t rgcount = fs->rgcount ? fs->rgcount : 1;
 
-	*plan = (struct hl_scrub_plan){0};
-
-	/* The probe says whether anything else can work. */
-	begin_call(&b, 0, 0);
-	add_group(&b, HL_SCRUB_GROUP_PROBE, HL_SCRUB_CLASS_NONE,
-		  iflags & XFS_SCRUB_IFLAG_REPAIR);
-	end_call(&b);
-
-	for (uint32_t agno = 0; agno < fs->agcount; agno++) {
-		begin_call(&b, agno, 0);
-		add_groups(&b, ag_groups, ARRAY_SIZE(ag_groups), iflags);
-		end_call(&b);
-	}
-
+	b->phase = HL_SCRUB_PHASE_FS;
 	if (fs->metadir)
-		add_metapaths(&b, false, 0, iflags);
+		add_metapaths(b, false, 0, iflags);
 
 	for (uint32_t rgno = 0; rgno < rgcount; rgno++) {
 		if (fs->metadir && fs->rgcount)
-			add_metapaths(&b, true, rgno, iflags);
-		begin_call(&b, rgno, 0);
-		add_groups(&b, rt_groups, ARRAY_SIZE(rt_groups), iflags);
-		end_call(&b);
+			add_metapaths(b, true, rgno, iflags);
+		begin_call(b, rgno, 0);
+		add_groups(b, rt_groups, ARRAY_SIZE(rt_groups), iflags);
+		end_call(b);
 	}
+}
 
-	begin_call(&b, 0, 0);
-	add_groups(&b, fs_groups, ARRAY_SIZE(fs_groups), iflags);
-	end_call(&b);
+static void
+plan_inodes(struct builder *b, const struct hl_scrub_fs_shape *fs,
+	    const struct hl_scrub_scope *scope)
+{
+	b->phase = HL_SCRUB_PHASE_INODES;
+	if (scope->no_inodes)
+		return;
+	for (uint32_t agno = 0; agno < fs->agcount; agno++)
+		if ((whole_fs(scope) || scope->nr_agnos) &&
+		    ag_in_scope(scope, agno))
+			begin_kind(b, HL_SCRUB_CALL_AG_INODES, agno, 0);
+	for (size_t i = 0; i < scope->nr_inos; i++)
+		begin_kind(b, HL_SCRUB_CALL_ONE_INODE, 0, scope->inos[i]);
+}
 
-	begin_call(&b, 0, 0);
-	add_groups(&b, summary_groups, ARRAY_SIZE(summary_groups), iflags);
-	end_call(&b);
+static void
+plan_fs_counts(struct builder *b, uint32_t iflags)
+{
+	b->phase = HL_SCRUB_PHASE_COUNTS;
+	begin_call(b, 0, 0);
+	add_groups(b, count_groups, ARRAY_SIZE(count_groups), iflags);
+	end_call(b);
+
+	b->phase = HL_SCRUB_PHASE_SUMMARY;
+	begin_call(b, 0, 0);
+	add_groups(b, summary_groups, ARRAY_SIZE(summary_groups), iflags);
+	end_call(b);
 
 	/*
 	 * The retained health records are only worth judging once everything
@@ -227,11 +274,44 @@ hl_scrub_plan_fs(struct hl_scrub_plan *plan, const struct hl_scrub_fs_shape *fs,
 	 * verdict lets the kernel forget old second-hand reports.  They
 	 * cannot be repaired.
 	 */
+	b->phase = HL_SCRUB_PHASE_VERDICT;
+	begin_call(b, 0, 0);
+	add_group(b, HL_SCRUB_GROUP_PROBE, HL_SCRUB_CLASS_FS, 0);
+	if (current_call(b))
+		current_call(b)->if_clean = true;
+	end_call(b);
+}
+
+int
+hl_scrub_plan_fs(struct hl_scrub_plan *plan, const struct hl_scrub_fs_shape *fs,
+		 const struct hl_scrub_scope *scope, uint32_t iflags)
+{
+	static const struct hl_scrub_scope everything;
+	struct builder b = {
+		.plan = plan,
+		.barrier_stops_on = hl_scrub_barrier_flags(iflags),
+	};
+
+	*plan = (struct hl_scrub_plan){0};
+	if (!scope)
+		scope = &everything;
+	for (size_t i = 0; i < scope->nr_agnos; i++)
+		if (scope->agnos[i] >= fs->agcount)
+			return -EINVAL;
+
+	/* The probe says whether anything else can work. */
+	b.phase = HL_SCRUB_PHASE_PROBE;
 	begin_call(&b, 0, 0);
-	add_group(&b, HL_SCRUB_GROUP_PROBE, HL_SCRUB_CLASS_FS, 0);
-	if (current_call(&b))
-		current_call(&b)->if_clean = true;
+	add_group(&b, HL_SCRUB_GROUP_PROBE, HL_SCRUB_CLASS_NONE,
+		  iflags & XFS_SCRUB_IFLAG_REPAIR);
 	end_call(&b);
+
+	plan_ags(&b, fs, scope, iflags);
+	if (whole_fs(scope))
+		plan_fs_metadata(&b, fs, iflags);
+	plan_inodes(&b, fs, scope);
+	if (whole_fs(scope))
+		plan_fs_counts(&b, iflags);
 
 	if (b.error) {
 		hl_scrub_plan_free(plan);
@@ -248,6 +328,19 @@ hl_scrub_plan_free(struct hl_scrub_plan *plan)
 	free(plan->calls);
 	free(plan->vecs);
 	*plan = (struct hl_scrub_plan){0};
+}
+
+/*
+ * A check only reads, and the kernel's checks are made to look at damaged
+ * metadata: a corrupt header does not stop the checks of what it points to
+ * (they say what they find, as xfs_scrub's do); only a failed call does,
+ * since the next would fail too (a shutdown).  A repair must not rebuild on
+ * top of something still corrupt.
+ */
+uint32_t
+hl_scrub_barrier_flags(uint32_t iflags)
+{
+	return (iflags & XFS_SCRUB_IFLAG_REPAIR) ? XFS_SCRUB_OFLAG_CORRUPT : 0;
 }
 
 /* The kernel's rule: these errors do not count against a barrier. */

@@ -203,6 +203,15 @@ hl_scrub_summary_add(struct hl_scrub_summary *s, enum hl_scrub_outcome outcome)
 		s->count[outcome]++;
 }
 
+void
+hl_scrub_summary_merge(struct hl_scrub_summary *to,
+		       const struct hl_scrub_summary *from)
+{
+	for (int i = 0; i < HL_SCRUB_NR_OUTCOMES; i++)
+		to->count[i] += from->count[i];
+	to->inodes += from->inodes;
+}
+
 /* Objects the kernel examined: every outcome of a call that returned 0. */
 static uint64_t
 checked(const struct hl_scrub_summary *s)
@@ -241,7 +250,9 @@ render_summary(struct hl_out *o, const void *item, const struct hl_render *r)
 		out_char(o, ' ');
 		out_str(o, summary_items[i].text);
 	}
-	out_char(o, '\n');
+	out_lit(o, "; ");
+	out_dec(o, s->inodes);
+	out_lit(o, " inodes\n");
 }
 
 static void
@@ -262,6 +273,8 @@ render_summary_json(struct hl_out *o, const void *item,
 		out_lit(o, "\":");
 		out_dec(o, s->count[words->names[i].value]);
 	}
+	out_lit(o, ",\"inodes\":");
+	out_dec(o, s->inodes);
 	out_lit(o, "}}\n");
 }
 

@@ -129,6 +129,16 @@ test_geometry_health(void)
 	CU_ASSERT_EQUAL(OFF(xfs_bulkstat, bs_sick), 128);
 	CU_ASSERT_EQUAL(OFF(xfs_bulkstat, bs_checked), 130);
 	CU_ASSERT_EQUAL(OFF(xfs_bulkstat_req, bulkstat), 64);
+	CU_ASSERT_EQUAL(sizeof(struct xfs_bulkstat), 192);
+	CU_ASSERT_EQUAL(OFF(xfs_bulkstat, bs_forkoff), 126);
+	CU_ASSERT_EQUAL(OFF(xfs_bulkstat, bs_mode), 132);
+	CU_ASSERT_EQUAL(sizeof(struct xfs_bulk_ireq), 64);
+	CU_ASSERT_EQUAL(OFF(xfs_bulk_ireq, agno), 20);
+	CU_ASSERT_EQUAL(sizeof(struct xfs_inumbers), 24);
+	CU_ASSERT_EQUAL(OFF(xfs_inumbers, xi_alloccount), 16);
+	CU_ASSERT_EQUAL(OFF(xfs_inumbers_req, inumbers), 64);
+	CU_ASSERT_EQUAL(XFS_IOC_BULKSTAT, 0x8040587f);
+	CU_ASSERT_EQUAL(XFS_IOC_INUMBERS, 0x80405880);
 
 	CU_ASSERT_EQUAL(XFS_FSOP_GEOM_FLAGS_RMAPBT, 1 << 19);
 	CU_ASSERT_EQUAL(XFS_FSOP_GEOM_FLAGS_REFLINK, 1 << 20);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "unit.h"
 #include "health.h"
@@ -32,13 +33,17 @@ describe(const struct hl_scrub_plan *plan, uint32_t iflags)
 		fprintf(f, "%u/%llu%s:", call->agno,
 			(unsigned long long)call->ino,
 			call->if_clean ? "?" : "");
+		if (call->kind == HL_SCRUB_CALL_AG_INODES)
+			fprintf(f, " inodes");
+		else if (call->kind == HL_SCRUB_CALL_ONE_INODE)
+			fprintf(f, " inode");
 		for (size_t i = 0; i < call->nr; i++) {
 			const struct hl_scrub_vec *v =
 				&plan->vecs[call->first + i];
 
 			if (v->type == XFS_SCRUB_TYPE_BARRIER) {
 				fprintf(f, " |");
-				if (v->flags != XFS_SCRUB_OFLAG_CORRUPT)
+				if (v->flags != hl_scrub_barrier_flags(iflags))
 					fprintf(f, "0x%x", v->flags);
 				continue;
 			}
@@ -58,14 +63,15 @@ describe(const struct hl_scrub_plan *plan, uint32_t iflags)
 }
 
 static void
-check_plan(const struct hl_scrub_fs_shape *fs, uint32_t iflags,
-	   const char *want)
+check_scoped_plan(const struct hl_scrub_fs_shape *fs,
+		  const struct hl_scrub_scope *scope, uint32_t iflags,
+		  const char *want)
 {
 	struct hl_scrub_plan plan;
 	char *got;
 	size_t vecs = 0;
 
-	CU_ASSERT_EQUAL_FATAL(hl_scrub_plan_fs(&plan, fs, iflags), 0);
+	CU_ASSERT_EQUAL_FATAL(hl_scrub_plan_fs(&plan, fs, scope, iflags), 0);
 	got = describe(&plan, iflags);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(got);
 	CU_ASSERT_STRING_EQUAL(got, want);
@@ -73,12 +79,24 @@ check_plan(const struct hl_scrub_fs_shape *fs, uint32_t iflags,
 		fprintf(stderr, "\nplan:\n%s", got);
 	free(got);
 
-	/* Calls tile the vectors in order, none empty; the kernel's limit. */
+	/*
+	 * Calls tile the vectors in order, none empty but the inode scans
+	 * (their vectors are made per inode); the kernel's limit; the
+	 * phases in order, the probe alone in the first.
+	 */
 	for (size_t c = 0; c < plan.nr_calls; c++) {
-		CU_ASSERT_EQUAL(plan.calls[c].first, vecs);
-		CU_ASSERT(plan.calls[c].nr > 0);
-		CU_ASSERT(plan.calls[c].nr <= 256);
-		vecs += plan.calls[c].nr;
+		const struct hl_scrub_call *call = &plan.calls[c];
+
+		CU_ASSERT_EQUAL(call->first, vecs);
+		CU_ASSERT(call->kind == HL_SCRUB_CALL_VECS ? call->nr > 0
+							   : call->nr == 0);
+		CU_ASSERT(call->nr <= 256);
+		CU_ASSERT_EQUAL(call->phase == HL_SCRUB_PHASE_PROBE, c == 0);
+		CU_ASSERT_EQUAL(call->phase == HL_SCRUB_PHASE_INODES,
+				call->kind != HL_SCRUB_CALL_VECS);
+		if (c)
+			CU_ASSERT(call->phase >= plan.calls[c - 1].phase);
+		vecs += call->nr;
 	}
 	CU_ASSERT_EQUAL(vecs, plan.nr_vecs);
 	hl_scrub_plan_free(&plan);
@@ -87,9 +105,17 @@ check_plan(const struct hl_scrub_fs_shape *fs, uint32_t iflags,
 	CU_ASSERT_EQUAL(plan.nr_calls, 0);
 }
 
+static void
+check_plan(const struct hl_scrub_fs_shape *fs, uint32_t iflags,
+	   const char *want)
+{
+	check_scoped_plan(fs, NULL, iflags, want);
+}
+
 /* clang-format off */
 #define AG(n) n ": sb agf agfl agi | bnobt cntbt inobt finobt rmapbt refcountbt\n"
 #define RT(n) n ": rtbitmap rtsummary rgsuper rtrmapbt rtrefcountbt\n"
+#define INODES(n) n ": inodes\n"
 #define FS "0/0: usrquota grpquota prjquota | quotacheck nlinks\n0/0: fscounters\n"
 
 static const char plain_fs[] =
@@ -97,15 +123,19 @@ static const char plain_fs[] =
 	AG("0/0")
 	AG("1/0")
 	RT("0/0")
+	INODES("0/0")
+	INODES("1/0")
 	FS
 	"0/0?: healthy\n";
 
 /* Repair flags on all but the retained health records, which judge them.
- * The summary counters come after the inode scans, in a call of their own. */
+ * The summary counters come after the link and quota counts, in a call of
+ * their own. */
 static const char repair_fs[] =
 	"0/0: probe+\n"
 	"0/0: sb+ agf+ agfl+ agi+ | bnobt+ cntbt+ inobt+ finobt+ rmapbt+ refcountbt+\n"
 	"0/0: rtbitmap+ rtsummary+ rgsuper+ rtrmapbt+ rtrefcountbt+\n"
+	INODES("0/0")
 	"0/0: usrquota+ grpquota+ prjquota+ | quotacheck+ nlinks+\n"
 	"0/0: fscounters+\n"
 	"0/0?: healthy\n";
@@ -138,6 +168,7 @@ static const char metadir_rtgroups[] =
 	"1/8: metapath\n"
 	"1/9: metapath\n"
 	RT("1/0")
+	INODES("0/0")
 	FS
 	"0/0?: healthy\n";
 
@@ -152,6 +183,7 @@ static const char metadir_only[] =
 	"0/6: metapath\n"
 	"0/7: metapath\n"
 	RT("0/0")
+	INODES("0/0")
 	FS
 	"0/0?: healthy\n";
 /* clang-format on */
@@ -198,7 +230,7 @@ test_coverage(void)
 						       .rgcount = 2,
 						       .metadir = true,
 					       },
-					       0),
+					       NULL, 0),
 			      0);
 	for (size_t i = 0; i < plan.nr_vecs; i++)
 		if (plan.vecs[i].type < XFS_SCRUB_TYPE_NR)
@@ -239,12 +271,125 @@ test_many_ags(void)
 					       &(struct hl_scrub_fs_shape){
 						       .agcount = 10000,
 					       },
-					       0),
+					       NULL, 0),
 			      0);
-	CU_ASSERT_EQUAL(plan.nr_calls, 1 + 10000 + 1 + 1 + 1 + 1);
+	CU_ASSERT_EQUAL(plan.nr_calls, 1 + 10000 + 1 + 10000 + 1 + 1 + 1);
 	CU_ASSERT_EQUAL(plan.nr_vecs, 1 + 10000 * 11 + 5 + 6 + 1 + 1);
 	CU_ASSERT_EQUAL(plan.calls[10000].agno, 9999);
 	hl_scrub_plan_free(&plan);
+}
+
+/* -A, -I, -M: only what was asked for, nothing filesystem-wide. */
+static void
+test_scope(void)
+{
+	const struct hl_scrub_fs_shape fs = {.agcount = 3};
+	const uint32_t ag1[] = {1}, ag20[] = {2, 0};
+	const uint64_t inos[] = {131, 200};
+	struct hl_scrub_plan plan;
+
+	check_scoped_plan(&fs, &(struct hl_scrub_scope){.agnos = ag1,
+							 .nr_agnos = 1},
+			  0, "0/0: probe\n" AG("1/0") INODES("1/0"));
+	/* In the filesystem's order, whatever the order asked. */
+	check_scoped_plan(&fs, &(struct hl_scrub_scope){.agnos = ag20,
+							 .nr_agnos = 2,
+							 .no_inodes = true},
+			  0, "0/0: probe\n" AG("0/0") AG("2/0"));
+	check_scoped_plan(&fs, &(struct hl_scrub_scope){.inos = inos,
+							 .nr_inos = 2},
+			  0, "0/0: probe\n0/131: inode\n0/200: inode\n");
+	check_scoped_plan(&fs, &(struct hl_scrub_scope){.agnos = ag1,
+							 .nr_agnos = 1,
+							 .inos = inos,
+							 .nr_inos = 1},
+			  0,
+			  "0/0: probe\n" AG("1/0") INODES("1/0")
+			  "0/131: inode\n");
+	check_scoped_plan(&(struct hl_scrub_fs_shape){.agcount = 1},
+			  &(struct hl_scrub_scope){.no_inodes = true}, 0,
+			  "0/0: probe\n" AG("0/0") RT("0/0") FS
+			  "0/0?: healthy\n");
+
+	/* An AG past the end is refused, and nothing is left to free. */
+	CU_ASSERT_EQUAL(hl_scrub_plan_fs(&plan, &fs,
+					 &(struct hl_scrub_scope){
+						 .agnos = (const uint32_t[]){3},
+						 .nr_agnos = 1,
+					 },
+					 0),
+			-EINVAL);
+	CU_ASSERT_PTR_NULL(plan.calls);
+	CU_ASSERT_PTR_NULL(plan.vecs);
+}
+
+/* "inode | bmapbtd ..." as describe() writes a call. */
+static char *
+describe_inode(const struct hl_scrub_inode *in,
+	       const struct hl_scrub_fs_shape *fs, uint32_t iflags)
+{
+	struct hl_scrub_vec vecs[HL_SCRUB_INODE_MAX_VECS];
+	size_t nr = hl_scrub_inode_vecs(in, fs, iflags, vecs);
+	struct hl_scrub_call call = {.kind = HL_SCRUB_CALL_VECS, .nr = nr};
+	struct hl_scrub_plan plan = {
+		.calls = &call,
+		.nr_calls = 1,
+		.vecs = vecs,
+		.nr_vecs = nr,
+	};
+
+	CU_ASSERT(nr <= HL_SCRUB_INODE_MAX_VECS);
+	return describe(&plan, iflags);
+}
+
+static void
+check_inode(uint16_t mode, bool attr_fork, const struct hl_scrub_fs_shape *fs,
+	    uint32_t iflags, const char *want)
+{
+	const struct hl_scrub_inode in = {
+		.ino = 131,
+		.gen = 7,
+		.mode = mode,
+		.attr_fork = attr_fork,
+	};
+	char *got = describe_inode(&in, fs, iflags);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+	CU_ASSERT_STRING_EQUAL(got, want);
+	if (strcmp(got, want))
+		fprintf(stderr, "\ninode vectors:\n%s", got);
+	free(got);
+}
+
+/* What each kind of inode gets, on filesystems with and without features. */
+static void
+test_inode_vecs(void)
+{
+	const struct hl_scrub_fs_shape plain = {.agcount = 1};
+	const struct hl_scrub_fs_shape full = {
+		.agcount = 1,
+		.reflink = true,
+		.parent = true,
+	};
+
+	check_inode(S_IFREG, false, &plain, 0, "0/0: inode | bmapbtd\n");
+	check_inode(S_IFREG, true, &full, 0,
+		    "0/0: inode | bmapbtd bmapbta bmapbtc | xattr parent\n");
+	check_inode(S_IFDIR, false, &plain, 0,
+		    "0/0: inode | bmapbtd | directory parent\n");
+	check_inode(S_IFDIR, false, &full, 0,
+		    "0/0: inode | bmapbtd | directory parent | dirtree\n");
+	check_inode(S_IFLNK, false, &plain, 0,
+		    "0/0: inode | bmapbtd | symlink\n");
+	check_inode(S_IFCHR, true, &full, 0,
+		    "0/0: inode | bmapbtd bmapbta | xattr parent\n");
+	/* Unknown to bulkstat (corrupt): everything. */
+	check_inode(0, false, &full, 0,
+		    "0/0: inode | bmapbtd bmapbta bmapbtc | directory xattr "
+		    "symlink parent | dirtree\n");
+	/* The repair flag on every check, the barriers' stop on corruption. */
+	check_inode(S_IFREG, true, &plain, XFS_SCRUB_IFLAG_REPAIR,
+		    "0/0: inode+ | bmapbtd+ bmapbta+ | xattr+\n");
 }
 
 #define B	XFS_SCRUB_TYPE_BARRIER
@@ -263,6 +408,13 @@ test_barrier(void)
 
 	CU_ASSERT_TRUE(hl_scrub_barrier_passes(v, 2));
 	CU_ASSERT_TRUE(hl_scrub_barrier_passes(v, 0 + 2));
+
+	/* Checks stop only on failed calls; repairs on corruption too. */
+	CU_ASSERT_EQUAL(hl_scrub_barrier_flags(0), 0);
+	CU_ASSERT_EQUAL(hl_scrub_barrier_flags(XFS_SCRUB_IFLAG_REPAIR), CORRUPT);
+	CU_ASSERT_EQUAL(hl_scrub_barrier_flags(XFS_SCRUB_IFLAG_REPAIR |
+					       XFS_SCRUB_IFLAG_FORCE_REBUILD),
+			CORRUPT);
 
 	/* Errors the kernel lets through. */
 	v[0].ret = -ENOENT;
@@ -318,6 +470,8 @@ static const struct unit_test tests[] = {
 	{"metadir and rtgroups", test_metadir_rtgroups},
 	{"coverage", test_coverage},
 	{"many AGs", test_many_ags},
+	{"scope: -A, -I, -M", test_scope},
+	{"checks per inode", test_inode_vecs},
 	{"barrier rule", test_barrier},
 	{"errors that end a run", test_ends_run},
 };

@@ -304,7 +304,7 @@ test_summary(void)
 	char buf[512];
 	const char *want_text =
 		"/mnt: 6 objects checked, 1 corrupt, 1 incomplete, "
-		"2 repaired, 1 skipped, 1 errors, 3 not present\n";
+		"2 repaired, 1 skipped, 1 errors, 3 not present; 40 inodes\n";
 
 	hl_scrub_summary_add(&s, HL_SCRUB_OK);
 	hl_scrub_summary_add(&s, HL_SCRUB_PREEN);
@@ -317,6 +317,7 @@ test_summary(void)
 	for (int i = 0; i < 3; i++)
 		hl_scrub_summary_add(&s, HL_SCRUB_ABSENT);
 	hl_scrub_summary_add(&s, HL_SCRUB_NR_OUTCOMES); /* ignored */
+	s.inodes = 40;
 
 	CU_ASSERT_EQUAL_FATAL(hl_render_init(&r, "/mnt"), 0);
 	CU_ASSERT_EQUAL(hl_scrub_format_summary(buf, sizeof(buf), &s, &r),
@@ -345,7 +346,8 @@ test_summary_json(void)
 		text, "{\"mount\":\"/mnt\",\"mode\":\"scrub\",\"summary\":{"
 		      "\"checked\":2,\"ok\":1,\"preen\":0,\"xfail\":0,"
 		      "\"repaired\":0,\"incomplete\":0,\"corrupt\":1,"
-		      "\"error\":0,\"absent\":1,\"skipped\":0}}\n");
+		      "\"error\":0,\"absent\":1,\"skipped\":0,"
+		      "\"inodes\":0}}\n");
 	free(text);
 	hl_render_free(&r);
 }

@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The work of scrub -a, as the workers do it: one vectored call per object
+ * (XFS_IOC_SCRUBV_METADATA, Linux 6.10+), or one call per check where the
+ * kernel lacks it; every inode of an AG, one call each; and what each
+ * result means, kept for the main thread to print.  Nothing here prints.
+ */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "io.h"
+#include "scrub_run.h"
+#include "xfs_health_abi.h"
+
+/* The object a call is about: the fields of the ioctl heads. */
+struct target {
+	uint32_t agno;
+	uint64_t ino;
+	uint32_t gen;
+	bool inode; /* one of the files: news only when there is news */
+	bool named; /* the user named it (-I): it must exist */
+};
+
+/* The kernel's barrier rule, applied here, between single calls. */
+static void
+run_single(struct scrub_run *run, const struct target *t,
+	   struct hl_scrub_vec *vecs, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++) {
+		struct hl_scrub_vec *v = &vecs[i];
+		struct hl_scrub_request req = {
+			.type = hl_scrub_type_by_value(v->type),
+			.agno = t->agno,
+			.ino = t->ino,
+			.gen = t->gen,
+		};
+		uint32_t flags = v->flags;
+
+		if (v->type == XFS_SCRUB_TYPE_BARRIER) {
+			if (!hl_scrub_barrier_passes(vecs, i)) {
+				v->ret = -ECANCELED;
+				return;
+			}
+			continue;
+		}
+		v->ret = hl_scrub_metadata(run->fd, &req, &flags);
+		if (!v->ret)
+			v->flags = flags;
+	}
+}
+
+static void
+run_call(struct scrub_run *run, const struct target *t,
+	 struct hl_scrub_vec *vecs, size_t nr, struct xfs_scrub_vec *kvecs)
+{
+	struct xfs_scrub_vec_head head = {
+		.svh_ino = t->ino,
+		.svh_gen = t->gen,
+		.svh_agno = t->agno,
+		.svh_nr = nr,
+		.svh_vectors = (uintptr_t)kvecs,
+	};
+	int error;
+
+	if (!__atomic_load_n(&run->vectored, __ATOMIC_RELAXED)) {
+		run_single(run, t, vecs, nr);
+		return;
+	}
+	for (size_t i = 0; i < nr; i++)
+		kvecs[i] = (struct xfs_scrub_vec){
+			.sv_type = vecs[i].type,
+			.sv_flags = vecs[i].flags,
+		};
+	error = hl_scrubv(run->fd, &head);
+	if (!error) {
+		for (size_t i = 0; i < nr; i++) {
+			vecs[i].ret = kvecs[i].sv_ret;
+			vecs[i].flags = kvecs[i].sv_flags;
+		}
+		return;
+	}
+	if (error == -ENOTTY || error == -EOPNOTSUPP) {
+		/* Not after all: one call per check from here on. */
+		__atomic_store_n(&run->vectored, 0, __ATOMIC_RELAXED);
+		run_single(run, t, vecs, nr);
+		return;
+	}
+	for (size_t i = 0; i < nr; i++)
+		vecs[i].ret =
+			vecs[i].type == XFS_SCRUB_TYPE_BARRIER ? 0 : error;
+}
+
+/* Is this result printed (text) or written (JSON)? */
+static bool
+is_news(const struct scrub_run *run, const struct target *t,
+	enum hl_scrub_outcome outcome)
+{
+	if (run->o->json && !t->inode)
+		return true; /* every object of the plan */
+	return outcome != HL_SCRUB_OK && outcome != HL_SCRUB_ABSENT;
+}
+
+static void
+keep(struct scrub_unit *u, const struct hl_scrub_result *res)
+{
+	if (u->nr_news == u->cap_news) {
+		size_t cap = u->cap_news ? 2 * u->cap_news : 16;
+		struct hl_scrub_result *p = realloc(u->news, cap * sizeof(*p));
+
+		if (!p) {
+			/* Counted and in the status, but without its line. */
+			u->status |= EXIT_CMD_FAILED;
+			if (!u->end_error)
+				u->end_error = ENOMEM;
+			return;
+		}
+		u->news = p;
+		u->cap_news = cap;
+	}
+	u->news[u->nr_news++] = *res;
+}
+
+/* Judge one call's results into @u. */
+static void
+judge(struct scrub_run *run, struct scrub_unit *u, const struct target *t,
+      const struct hl_scrub_vec *vecs, const uint32_t *in, size_t nr)
+{
+	bool skipping = false;
+
+	for (size_t i = 0; i < nr; i++) {
+		const struct hl_scrub_vec *v = &vecs[i];
+		struct hl_scrub_result res = {
+			.type = hl_scrub_type_by_value(v->type),
+			.mode = (in[i] & XFS_SCRUB_IFLAG_REPAIR)
+					? HL_SCRUB_REPAIR
+					: HL_SCRUB_CHECK,
+			.agno = t->agno,
+			.ino = t->ino,
+			.gen = t->gen,
+		};
+
+		if (v->type == XFS_SCRUB_TYPE_BARRIER) {
+			/* The kernel ran nothing after a failed barrier. */
+			if (v->ret)
+				skipping = true;
+			continue;
+		}
+		if (!res.type)
+			continue; /* not from our plan */
+		if (skipping) {
+			res.outcome = HL_SCRUB_SKIPPED;
+		} else if (v->ret == 0) {
+			res.flags = v->flags;
+			res.outcome = hl_scrub_judge(res.mode, res.flags);
+		} else {
+			res.error = -v->ret;
+			res.outcome = v->ret == -ENOENT && !t->named
+					      ? HL_SCRUB_ABSENT
+					      : HL_SCRUB_ERROR;
+			if (hl_scrub_error_ends_run(res.error) &&
+			    !u->end_error) {
+				u->end_error = res.error;
+				__atomic_store_n(&run->stop, 1,
+						 __ATOMIC_RELAXED);
+			}
+		}
+		hl_scrub_summary_add(&u->summary, res.outcome);
+		u->status |= scrub_outcome_status(res.outcome);
+		if (is_news(run, t, res.outcome))
+			keep(u, &res);
+	}
+}
+
+static bool
+stopped(struct scrub_run *run)
+{
+	return __atomic_load_n(&run->stop, __ATOMIC_RELAXED);
+}
+
+static void
+check_inode(struct scrub_run *run, struct scrub_unit *u,
+	    const struct hl_scrub_inode *in, bool named,
+	    struct xfs_scrub_vec *kvecs)
+{
+	struct hl_scrub_vec vecs[HL_SCRUB_INODE_MAX_VECS];
+	uint32_t flags[HL_SCRUB_INODE_MAX_VECS];
+	struct target t = {
+		.ino = in->ino,
+		.gen = in->gen,
+		.inode = true,
+		.named = named,
+	};
+	size_t nr = hl_scrub_inode_vecs(in, &run->shape, run->iflags, vecs);
+
+	for (size_t i = 0; i < nr; i++)
+		flags[i] = vecs[i].flags;
+	if (in->mode || nr < 3) {
+		run_call(run, &t, vecs, nr, kvecs);
+	} else {
+		/*
+		 * Bulkstat did not list it: corrupt, or one of the kernel's
+		 * own files, which scrub does not see either (ENOENT).  Its
+		 * core first, and the rest only if scrub can see it at all
+		 * and the core is sound (vecs[1] is the barrier).
+		 */
+		run_call(run, &t, vecs, 1, kvecs);
+		if (vecs[0].ret == -ENOENT)
+			nr = 1;
+		else if (!hl_scrub_barrier_passes(vecs, 1))
+			vecs[1].ret = -ECANCELED;
+		else
+			run_call(run, &t, &vecs[2], nr - 2, kvecs);
+	}
+	judge(run, u, &t, vecs, flags, nr);
+	u->summary.inodes++;
+	__atomic_add_fetch(&run->inodes_done, 1, __ATOMIC_RELAXED);
+}
+
+static void
+check_ag_inodes(struct scrub_run *run, struct scrub_unit *u, uint32_t agno,
+		struct xfs_scrub_vec *kvecs)
+{
+	struct hl_inode_walk *walk;
+	struct hl_scrub_inode in;
+	int ret;
+
+	ret = hl_inode_walk_new(&walk, run->fd, agno, run->metadir);
+	while (!ret && !stopped(run)) {
+		ret = hl_inode_walk_next(walk, &in);
+		if (ret > 0) {
+			check_inode(run, u, &in, false, kvecs);
+			ret = 0;
+		} else if (ret == 0) {
+			break;
+		}
+	}
+	if (ret < 0) {
+		u->list_error = -ret;
+		u->status |= EXIT_CMD_FAILED;
+	}
+	hl_inode_walk_free(walk);
+}
+
+static void
+check_one_inode(struct scrub_run *run, struct scrub_unit *u, uint64_t ino,
+		struct xfs_scrub_vec *kvecs)
+{
+	struct xfs_bulkstat bs;
+	struct hl_scrub_inode in = {.ino = ino};
+	int error = hl_bulkstat_one(run->fd, ino, &bs);
+
+	/* Not listed: the checks say whether it exists at all. */
+	if (!error)
+		hl_scrub_inode_from_bulkstat(&in, &bs);
+	check_inode(run, u, &in, true, kvecs);
+}
+
+void
+scrub_unit_run(struct scrub_run *run, struct scrub_unit *u,
+	       struct xfs_scrub_vec *kvecs)
+{
+	for (size_t i = 0; i < u->nr_calls && !stopped(run); i++) {
+		const struct hl_scrub_call *call = &u->calls[i];
+		size_t at = call->first;
+		struct target t = {.agno = call->agno, .ino = call->ino};
+
+		switch (call->kind) {
+		case HL_SCRUB_CALL_VECS:
+			if (call->if_clean && (run->status | u->status))
+				continue;
+			run_call(run, &t, &run->plan.vecs[at], call->nr, kvecs);
+			judge(run, u, &t, &run->plan.vecs[at],
+			      &run->in_flags[at], call->nr);
+			break;
+		case HL_SCRUB_CALL_AG_INODES:
+			check_ag_inodes(run, u, call->agno, kvecs);
+			break;
+		case HL_SCRUB_CALL_ONE_INODE:
+			check_one_inode(run, u, call->ino, kvecs);
+			break;
+		}
+	}
+}
+
+int
+scrub_probe(struct scrub_run *run, const struct hl_scrub_call *call,
+	    struct xfs_scrub_vec *kvecs)
+{
+	struct hl_scrub_vec *vecs = &run->plan.vecs[call->first];
+	struct target t = {.agno = call->agno, .ino = call->ino};
+
+	run_call(run, &t, vecs, call->nr, kvecs);
+	for (size_t i = 0; i < call->nr; i++)
+		if (vecs[i].ret)
+			return -vecs[i].ret;
+	return 0;
+}
+
+void
+scrub_unit_free(struct scrub_unit *u)
+{
+	free(u->news);
+	u->news = NULL;
+	u->nr_news = u->cap_news = 0;
+}
