@@ -229,7 +229,20 @@ struct hl_scrub_result {
 	uint32_t flags; /* sm_flags/sv_flags as returned */
 	int error;	/* positive errno, 0 if the kernel ran the check */
 	enum hl_scrub_outcome outcome;
+	bool retried;	/* a second repair, once the rest was repaired */
+	bool offline;	/* still bad after it: offline repair required */
 };
+
+/*
+ * Is @res a repair worth trying again once everything after it has been
+ * repaired (it may have depended on something repaired later)?  Repairs
+ * that left corruption, could not complete, were skipped by a barrier or
+ * failed, unless the failure ends every call (a shutdown).
+ */
+bool hl_scrub_needs_retry(const struct hl_scrub_result *res);
+
+/* After the retry: can only an offline repair (xfs_repair) mend it? */
+bool hl_scrub_offline_required(const struct hl_scrub_result *res);
 
 /*
  * The object, as in healthmon lines: "<mnt>[ agno 0xN| rgno 0xN| ino N gen

@@ -71,22 +71,43 @@ report_text(struct scrub_run *run, const struct hl_scrub_result *res)
 		print_line(res, &run->render, lines[i]);
 	if (res->outcome == HL_SCRUB_REPAIRED)
 		print_line(res, &run->render, "Repaired.");
+	else if (res->retried && res->outcome == HL_SCRUB_OK)
+		print_line(res, &run->render, "No longer needs repair.");
+}
+
+/* After the lines of its outcome: what a retry could not mend. */
+static void
+report_offline(struct scrub_run *run, const struct hl_scrub_result *res)
+{
+	if (res->offline && !run->o->json)
+		print_line(res, &run->render, "Offline repair required.");
 }
 
 static void
 print_unit(struct scrub_run *run, struct scrub_unit *u)
 {
-	for (size_t i = 0; i < u->nr_news; i++) {
-		const struct hl_scrub_result *res = &u->news[i];
+	for (size_t i = 0; i < u->news.nr; i++) {
+		const struct hl_scrub_result *res = &u->news.v[i];
 
 		if (!run->o->json) {
 			report_text(run, res);
+			report_offline(run, res);
 			continue;
 		}
 		if (res->outcome == HL_SCRUB_ERROR)
 			report_text(run, res); /* stderr */
 		if (hl_scrub_write_json(stdout, res, &run->render))
 			u->status |= EXIT_CMD_FAILED;
+	}
+	for (size_t i = 0; i < u->retry.nr; i++) {
+		if (!scrub_results_push(&run->retry, &u->retry.v[i])) {
+			/* Not retried: counted as it is. */
+			hl_scrub_summary_add(&run->summary,
+					     u->retry.v[i].outcome);
+			run->status |=
+				EXIT_CMD_FAILED |
+				scrub_outcome_status(u->retry.v[i].outcome);
+		}
 	}
 	io_flush_stdout();
 	if (u->list_error) {
@@ -135,10 +156,11 @@ progress_show(struct scrub_run *run, struct progress *p, size_t done, size_t nr,
 	/* Erased before any other output: never mistaken for a line. */
 	fprintf(stderr,
 		"\r\033[K%s: %s -a: %s %zu of %zu done, %llu inodes, %.0f "
-		"inodes/s",
+		"inodes/s, %u workers",
 		progname, scrub_verb(run->o),
 		phase == HL_SCRUB_PHASE_INODES ? "inode scans" : "AGs", done,
-		nr, (unsigned long long)inodes, secs > 0 ? inodes / secs : 0.0);
+		nr, (unsigned long long)inodes, secs > 0 ? inodes / secs : 0.0,
+		run->workers_used);
 	fflush(stderr);
 	p->shown = true;
 }
@@ -159,22 +181,43 @@ struct stage {
 	struct scrub_run *run;
 	struct scrub_unit *units;
 	size_t nr;
-	size_t next; /* the next unit to take (atomic) */
+	size_t next;	      /* the next unit to take */
+	unsigned int allowed; /* workers that may take units now */
 	pthread_mutex_t lock;
 	pthread_cond_t done; /* a unit is done */
+	pthread_cond_t more; /* allowed grew, or no unit is left */
 };
+
+struct worker_arg {
+	struct stage *st;
+	unsigned int id;
+};
+
+/* The next unit for worker @id, or @st->nr when there is none left. */
+static size_t
+take_unit(struct stage *st, unsigned int id)
+{
+	size_t i;
+
+	pthread_mutex_lock(&st->lock);
+	while (id >= st->allowed && st->next < st->nr)
+		pthread_cond_wait(&st->more, &st->lock);
+	i = st->next;
+	if (i < st->nr && ++st->next == st->nr)
+		pthread_cond_broadcast(&st->more);
+	pthread_mutex_unlock(&st->lock);
+	return i;
+}
 
 static void *
 worker(void *arg)
 {
-	struct stage *st = arg;
+	struct worker_arg *w = arg;
+	struct stage *st = w->st;
 	struct xfs_scrub_vec kvecs[SCRUB_MAX_CALL_VECS];
+	size_t i;
 
-	for (;;) {
-		size_t i = __atomic_fetch_add(&st->next, 1, __ATOMIC_RELAXED);
-
-		if (i >= st->nr)
-			break;
+	while ((i = take_unit(st, w->id)) < st->nr) {
 		scrub_unit_run(st->run, &st->units[i], kvecs);
 		pthread_mutex_lock(&st->lock);
 		st->units[i].done = true;
@@ -184,6 +227,70 @@ worker(void *arg)
 	return NULL;
 }
 
+/*
+ * Without -p, the inode scans find their own number of workers: one for a
+ * first window, then twice as many as long as each doubling makes the scan
+ * at least 10% faster, up to one per CPU.  Where more workers only queue
+ * (an emulated machine, a kernel lock), it stays at what was fastest.
+ */
+#define TUNE_WINDOW 2.0 /* seconds per measurement */
+#define TUNE_GAIN   1.1 /* how much faster a doubling must be */
+
+struct tuner {
+	bool on;
+	unsigned int best, trying;
+	double best_rate;
+	uint64_t mark_inodes;
+	struct timespec mark;
+};
+
+static void
+tune_start(struct tuner *t, struct scrub_run *run, struct stage *st,
+	   enum hl_scrub_phase phase)
+{
+	*t = (struct tuner){
+		.on = !run->o->workers && run->workers > 1 &&
+		      phase == HL_SCRUB_PHASE_INODES,
+		.trying = 1,
+		.mark_inodes =
+			__atomic_load_n(&run->inodes_done, __ATOMIC_RELAXED),
+	};
+	clock_gettime(CLOCK_MONOTONIC, &t->mark);
+	st->allowed = t->on ? 1 : run->workers;
+}
+
+static void
+tune(struct tuner *t, struct scrub_run *run, struct stage *st)
+{
+	uint64_t inodes = __atomic_load_n(&run->inodes_done, __ATOMIC_RELAXED);
+	double secs = seconds_since(&t->mark);
+	double rate;
+	unsigned int next;
+
+	if (!t->on || secs < TUNE_WINDOW)
+		return;
+	rate = (double)(inodes - t->mark_inodes) / secs;
+	if (t->trying == 1 || rate > t->best_rate * TUNE_GAIN) {
+		t->best = t->trying;
+		t->best_rate = rate;
+		next = t->trying * 2;
+		if (next > run->workers)
+			t->on = false; /* as many as there may be */
+	} else {
+		next = t->best;
+		t->on = false; /* more was not faster: back, and stay */
+	}
+	if (t->on)
+		t->trying = next;
+	t->mark_inodes = inodes;
+	clock_gettime(CLOCK_MONOTONIC, &t->mark);
+	pthread_mutex_lock(&st->lock);
+	st->allowed = t->on ? next : t->best;
+	pthread_cond_broadcast(&st->more);
+	pthread_mutex_unlock(&st->lock);
+	run->workers_used = st->allowed;
+}
+
 /* Run @nr units, printing each in order as soon as it can be. */
 static void
 run_stage(struct scrub_run *run, struct scrub_unit *units, size_t nr,
@@ -191,41 +298,56 @@ run_stage(struct scrub_run *run, struct scrub_unit *units, size_t nr,
 {
 	struct stage st = {.run = run, .units = units, .nr = nr};
 	pthread_t threads[MAX_WORKERS];
+	struct worker_arg args[MAX_WORKERS];
 	size_t nthreads = run->workers < nr ? run->workers : nr, started = 0;
 	enum hl_scrub_phase phase = units[0].calls[0].phase;
+	struct tuner t;
 
 	pthread_mutex_init(&st.lock, NULL);
 	pthread_cond_init(&st.done, NULL);
+	pthread_cond_init(&st.more, NULL);
+	tune_start(&t, run, &st, phase);
+	run->workers_used = st.allowed;
 	for (size_t i = 0; i < nthreads; i++) {
-		if (pthread_create(&threads[started], NULL, worker, &st))
+		args[started] = (struct worker_arg){&st, started};
+		if (pthread_create(&threads[started], NULL, worker,
+				   &args[started]))
 			break;
 		started++;
 	}
-	if (!started)
-		worker(&st); /* no thread to be had: this one does it all */
+	if (!started) {
+		/* No thread to be had: this one does it all. */
+		args[0] = (struct worker_arg){&st, 0};
+		st.allowed = 1;
+		worker(&args[0]);
+	} else if (st.allowed > started) {
+		st.allowed = started;
+	}
 
 	for (size_t i = 0; i < nr; i++) {
 		pthread_mutex_lock(&st.lock);
 		while (!units[i].done) {
-			struct timespec t;
+			struct timespec ts;
 
-			clock_gettime(CLOCK_REALTIME, &t);
-			t.tv_sec += 1;
-			pthread_cond_timedwait(&st.done, &st.lock, &t);
+			clock_gettime(CLOCK_REALTIME, &ts);
+			ts.tv_sec += 1;
+			pthread_cond_timedwait(&st.done, &st.lock, &ts);
 			if (!units[i].done) {
 				pthread_mutex_unlock(&st.lock);
+				tune(&t, run, &st);
 				progress_show(run, p, i, nr, phase);
 				pthread_mutex_lock(&st.lock);
 			}
 		}
 		pthread_mutex_unlock(&st.lock);
-		if (units[i].nr_news || units[i].list_error ||
+		if (units[i].news.nr || units[i].list_error ||
 		    units[i].end_error)
 			progress_erase(p);
 		print_unit(run, &units[i]);
 	}
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
+	pthread_cond_destroy(&st.more);
 	pthread_cond_destroy(&st.done);
 	pthread_mutex_destroy(&st.lock);
 }
@@ -260,6 +382,25 @@ next_stage(struct scrub_run *run, size_t first, struct scrub_unit *units,
 		*nr_units = 1;
 	}
 	return end;
+}
+
+/*
+ * The repairs that did not work the first time, again, in plan order, now
+ * that everything after them was repaired too: one unit, one call each.
+ */
+static void
+retry(struct scrub_run *run, struct scrub_unit *units, struct progress *p)
+{
+	struct scrub_results items = run->retry;
+
+	if (!items.nr)
+		return;
+	run->retry = (struct scrub_results){0};
+	units[0] = (struct scrub_unit){0};
+	scrub_retry(run, &units[0], &items);
+	progress_erase(p);
+	print_unit(run, &units[0]);
+	scrub_results_free(&items);
 }
 
 /* ---- the run ------------------------------------------------------------- */
@@ -374,9 +515,13 @@ scrub_all(const struct scrub_opts *o)
 	for (size_t c = 1; c < run.plan.nr_calls && !run.stop;) {
 		size_t nr;
 
+		if (run.plan.calls[c].phase == HL_SCRUB_PHASE_VERDICT)
+			retry(&run, units, &p);
 		c = next_stage(&run, c, units, &nr);
 		run_stage(&run, units, nr, &p);
 	}
+	if (!run.stop)
+		retry(&run, units, &p); /* a run without a verdict (-A, -I) */
 	progress_erase(&p);
 	status = run.status;
 
@@ -391,6 +536,7 @@ scrub_all(const struct scrub_opts *o)
 	io_flush_stdout();
 out:
 	free(units);
+	scrub_results_free(&run.retry);
 	hl_render_free(&run.render);
 	free(run.in_flags);
 	hl_scrub_plan_free(&run.plan);

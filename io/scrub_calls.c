@@ -93,31 +93,62 @@ run_call(struct scrub_run *run, const struct target *t,
 /* Is this result printed (text) or written (JSON)? */
 static bool
 is_news(const struct scrub_run *run, const struct target *t,
-	enum hl_scrub_outcome outcome)
+	const struct hl_scrub_result *res)
 {
 	if (run->o->json && !t->inode)
 		return true; /* every object of the plan */
-	return outcome != HL_SCRUB_OK && outcome != HL_SCRUB_ABSENT;
+	/* A retry closes the story its first line began. */
+	if (res->retried)
+		return true;
+	return res->outcome != HL_SCRUB_OK && res->outcome != HL_SCRUB_ABSENT;
+}
+
+bool
+scrub_results_push(struct scrub_results *l, const struct hl_scrub_result *res)
+{
+	if (l->nr == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 16;
+		struct hl_scrub_result *p = realloc(l->v, cap * sizeof(*p));
+
+		if (!p)
+			return false;
+		l->v = p;
+		l->cap = cap;
+	}
+	l->v[l->nr++] = *res;
+	return true;
+}
+
+void
+scrub_results_free(struct scrub_results *l)
+{
+	free(l->v);
+	*l = (struct scrub_results){0};
 }
 
 static void
-keep(struct scrub_unit *u, const struct hl_scrub_result *res)
+keep(struct scrub_unit *u, struct scrub_results *l,
+     const struct hl_scrub_result *res)
 {
-	if (u->nr_news == u->cap_news) {
-		size_t cap = u->cap_news ? 2 * u->cap_news : 16;
-		struct hl_scrub_result *p = realloc(u->news, cap * sizeof(*p));
+	if (scrub_results_push(l, res))
+		return;
+	/* Counted and in the status, but without its line. */
+	u->status |= EXIT_CMD_FAILED;
+	if (!u->end_error)
+		u->end_error = ENOMEM;
+}
 
-		if (!p) {
-			/* Counted and in the status, but without its line. */
-			u->status |= EXIT_CMD_FAILED;
-			if (!u->end_error)
-				u->end_error = ENOMEM;
-			return;
-		}
-		u->news = p;
-		u->cap_news = cap;
-	}
-	u->news[u->nr_news++] = *res;
+/* Count @res into @u, and keep it if it is news. */
+static void
+count(struct scrub_run *run, struct scrub_unit *u, const struct target *t,
+      const struct hl_scrub_result *res)
+{
+	hl_scrub_summary_add(&u->summary, res->outcome);
+	u->status |= scrub_outcome_status(res->outcome);
+	if (res->offline)
+		u->status |= EXIT_PROBLEM;
+	if (is_news(run, t, res))
+		keep(u, &u->news, res);
 }
 
 /* Judge one call's results into @u. */
@@ -164,10 +195,20 @@ judge(struct scrub_run *run, struct scrub_unit *u, const struct target *t,
 						 __ATOMIC_RELAXED);
 			}
 		}
-		hl_scrub_summary_add(&u->summary, res.outcome);
-		u->status |= scrub_outcome_status(res.outcome);
-		if (is_news(run, t, res.outcome))
-			keep(u, &res);
+		/*
+		 * A part of an inode the kernel finds it does not have (a CoW
+		 * fork: bulkstat cannot tell) is not one of its objects.
+		 */
+		if (t->inode && res.outcome == HL_SCRUB_ABSENT &&
+		    v->type != XFS_SCRUB_TYPE_INODE)
+			continue;
+		if (hl_scrub_needs_retry(&res)) {
+			/* Its line now; its count once it has been retried. */
+			keep(u, &u->news, &res);
+			keep(u, &u->retry, &res);
+			continue;
+		}
+		count(run, u, t, &res);
 	}
 }
 
@@ -297,9 +338,51 @@ scrub_probe(struct scrub_run *run, const struct hl_scrub_call *call,
 }
 
 void
+scrub_retry(struct scrub_run *run, struct scrub_unit *u,
+	    const struct scrub_results *items)
+{
+	for (size_t i = 0; i < items->nr && !stopped(run); i++) {
+		struct hl_scrub_result res = items->v[i];
+		struct hl_scrub_request req = {
+			.type = res.type,
+			.agno = res.agno,
+			.ino = res.ino,
+			.gen = res.gen,
+		};
+		struct target t = {
+			.agno = res.agno,
+			.ino = res.ino,
+			.gen = res.gen,
+			.inode = res.type->sclass == HL_SCRUB_CLASS_INODE,
+		};
+		uint32_t flags = run->iflags;
+		int error = hl_scrub_metadata(run->fd, &req, &flags);
+
+		res.retried = true;
+		res.flags = 0;
+		res.error = -error;
+		if (!error) {
+			res.flags = flags;
+			res.outcome = hl_scrub_judge(HL_SCRUB_REPAIR, flags);
+		} else if (error == -ENOENT) {
+			res.outcome = HL_SCRUB_ABSENT; /* gone meanwhile */
+		} else {
+			res.outcome = HL_SCRUB_ERROR;
+			if (hl_scrub_error_ends_run(res.error) &&
+			    !u->end_error) {
+				u->end_error = res.error;
+				__atomic_store_n(&run->stop, 1,
+						 __ATOMIC_RELAXED);
+			}
+		}
+		res.offline = hl_scrub_offline_required(&res);
+		count(run, u, &t, &res);
+	}
+}
+
+void
 scrub_unit_free(struct scrub_unit *u)
 {
-	free(u->news);
-	u->news = NULL;
-	u->nr_news = u->cap_news = 0;
+	scrub_results_free(&u->news);
+	scrub_results_free(&u->retry);
 }

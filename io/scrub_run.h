@@ -18,6 +18,17 @@
 
 struct xfs_scrub_vec;
 
+/* A growing list of results. */
+struct scrub_results {
+	struct hl_scrub_result *v;
+	size_t nr, cap;
+};
+
+/* Append @res; false if there was no memory for it. */
+bool scrub_results_push(struct scrub_results *l,
+			const struct hl_scrub_result *res);
+void scrub_results_free(struct scrub_results *l);
+
 struct scrub_run {
 	const struct scrub_opts *o;
 	int fd;
@@ -29,7 +40,9 @@ struct scrub_run {
 	struct hl_render render;
 	struct hl_scrub_summary summary;
 	int status;
-	unsigned int workers;
+	unsigned int workers;	   /* at most */
+	unsigned int workers_used; /* now (the main thread's) */
+	struct scrub_results retry; /* repairs to try again, in plan order */
 	/* Shared with the workers (atomic): */
 	int vectored;	      /* XFS_IOC_SCRUBV_METADATA works */
 	int stop;	      /* an error ended the run */
@@ -40,8 +53,8 @@ struct scrub_run {
 struct scrub_unit {
 	const struct hl_scrub_call *calls;
 	size_t nr_calls;
-	struct hl_scrub_result *news; /* what gets a line or a JSON object */
-	size_t nr_news, cap_news;
+	struct scrub_results news;  /* what gets a line or a JSON object */
+	struct scrub_results retry; /* not counted yet: tried again later */
 	struct hl_scrub_summary summary;
 	int status;	/* exit-status bits */
 	int end_error;	/* an error no later call survives (errno) */
@@ -54,6 +67,13 @@ void scrub_unit_run(struct scrub_run *run, struct scrub_unit *u,
 		    struct xfs_scrub_vec *kvecs);
 
 void scrub_unit_free(struct scrub_unit *u);
+
+/*
+ * Try the repairs of @items again, one call each, into @u: counted now,
+ * marked retried, and offline if still bad.
+ */
+void scrub_retry(struct scrub_run *run, struct scrub_unit *u,
+		 const struct scrub_results *items);
 
 /* The probe call: 0, or the errno that says nothing else can work. */
 int scrub_probe(struct scrub_run *run, const struct hl_scrub_call *call,

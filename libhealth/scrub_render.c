@@ -164,6 +164,10 @@ render_json(struct hl_out *o, const void *item, const struct hl_render *r)
 		KEY(o, "error_text");
 		out_quoted(o, out_errtext(res->error, msg, sizeof(msg)));
 	}
+	if (res->retried)
+		out_lit(o, ",\"retried\":true");
+	if (res->offline)
+		out_lit(o, ",\"offline_repair\":true");
 	out_lit(o, "}\n");
 }
 

@@ -103,3 +103,27 @@ hl_scrub_outcome_is_problem(enum hl_scrub_outcome outcome)
 {
 	return outcome == HL_SCRUB_CORRUPT || outcome == HL_SCRUB_INCOMPLETE;
 }
+
+static bool
+still_bad(enum hl_scrub_outcome outcome)
+{
+	return outcome == HL_SCRUB_CORRUPT || outcome == HL_SCRUB_INCOMPLETE ||
+	       outcome == HL_SCRUB_SKIPPED || outcome == HL_SCRUB_ERROR;
+}
+
+bool
+hl_scrub_needs_retry(const struct hl_scrub_result *res)
+{
+	if (res->mode != HL_SCRUB_REPAIR || res->retried ||
+	    !still_bad(res->outcome))
+		return false;
+	return res->outcome != HL_SCRUB_ERROR ||
+	       !hl_scrub_error_ends_run(res->error);
+}
+
+bool
+hl_scrub_offline_required(const struct hl_scrub_result *res)
+{
+	return res->mode == HL_SCRUB_REPAIR && res->retried &&
+	       still_bad(res->outcome);
+}

@@ -263,6 +263,67 @@ test_json(void)
 		   "\"descr\":\"metadata directory paths\","
 		   "\"metapath\":\"rtbitmap\",\"rgno\":1,\"flags_mask\":0,"
 		   "\"flags\":[],\"outcome\":\"skipped\"}\n");
+	/* A repair tried again, still bad. */
+	check_json(&(struct hl_scrub_result){.type = T("directory"),
+					     .mode = HL_SCRUB_REPAIR,
+					     .ino = 131,
+					     .gen = 9,
+					     .flags = 0x2,
+					     .outcome = HL_SCRUB_CORRUPT,
+					     .retried = true,
+					     .offline = true},
+		   "{\"mount\":\"/mnt\",\"mode\":\"repair\",\"object\":\"inode\","
+		   "\"type\":\"directory\",\"descr\":\"directory entries\","
+		   "\"ino\":131,\"gen\":9,\"flags_mask\":2,"
+		   "\"flags\":[\"corrupt\"],\"outcome\":\"corrupt\","
+		   "\"retried\":true,\"offline_repair\":true}\n");
+}
+
+/* Which repairs are tried again, and when only xfs_repair is left. */
+static void
+test_retry(void)
+{
+	static const struct {
+		enum hl_scrub_mode mode;
+		enum hl_scrub_outcome outcome;
+		int error;
+		bool retry;
+	} cases[] = {
+		{HL_SCRUB_REPAIR, HL_SCRUB_CORRUPT, 0, true},
+		{HL_SCRUB_REPAIR, HL_SCRUB_INCOMPLETE, 0, true},
+		{HL_SCRUB_REPAIR, HL_SCRUB_SKIPPED, 0, true},
+		{HL_SCRUB_REPAIR, HL_SCRUB_ERROR, EOPNOTSUPP, true},
+		{HL_SCRUB_REPAIR, HL_SCRUB_ERROR, EBUSY, true},
+		/* Nothing after a shutdown can work. */
+		{HL_SCRUB_REPAIR, HL_SCRUB_ERROR, ESHUTDOWN, false},
+		{HL_SCRUB_REPAIR, HL_SCRUB_ERROR, EROFS, false},
+		{HL_SCRUB_REPAIR, HL_SCRUB_REPAIRED, 0, false},
+		{HL_SCRUB_REPAIR, HL_SCRUB_OK, 0, false},
+		{HL_SCRUB_REPAIR, HL_SCRUB_PREEN, 0, false},
+		{HL_SCRUB_REPAIR, HL_SCRUB_XFAIL, 0, false},
+		{HL_SCRUB_REPAIR, HL_SCRUB_ABSENT, ENOENT, false},
+		/* A check is never retried. */
+		{HL_SCRUB_CHECK, HL_SCRUB_CORRUPT, 0, false},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct hl_scrub_result res = {
+			.type = T("agf"),
+			.mode = cases[i].mode,
+			.outcome = cases[i].outcome,
+			.error = cases[i].error,
+		};
+
+		CU_ASSERT_EQUAL(hl_scrub_needs_retry(&res), cases[i].retry);
+		CU_ASSERT_FALSE(hl_scrub_offline_required(&res));
+		/* Once retried: never again; offline if still bad. */
+		res.retried = true;
+		CU_ASSERT_FALSE(hl_scrub_needs_retry(&res));
+		CU_ASSERT_EQUAL(hl_scrub_offline_required(&res),
+				cases[i].mode == HL_SCRUB_REPAIR &&
+					(cases[i].retry ||
+					 cases[i].outcome == HL_SCRUB_ERROR));
+	}
 }
 
 static void
@@ -360,6 +421,7 @@ static const struct unit_test tests[] = {
 	{"problem outcomes", test_problems},
 	{"object text", test_object_text},
 	{"result JSON", test_json},
+	{"retries and offline repair", test_retry},
 	{"bad results", test_bad_results},
 	{"summary text", test_summary},
 	{"summary JSON", test_summary_json},
