@@ -173,6 +173,11 @@ parse_opts(const struct command *cmd, int argc, char **argv,
 			if (add_number(optarg, UINT64_MAX, "inode number",
 				       o->inos, &o->nr_inos, sizeof(uint64_t)))
 				return command_usage(cmd);
+			/* Inode 0 would mean the open file to the kernel. */
+			if (!o->inos[o->nr_inos - 1]) {
+				io_message("Bad inode number '%s'.", optarg);
+				return command_usage(cmd);
+			}
 			break;
 		case 'j':
 			o->json = true;
@@ -363,8 +368,9 @@ const struct command scrub_command = {
 		"       nothing filesystem-wide (repeatable)\n"
 		" -I -- with -a: only this inode (repeatable)\n"
 		" -p -- with -a: this many workers over the AGs (default:\n"
-		"       measured, one to one per CPU, whichever is\n"
-		"       fastest); the lines come out in the same order\n"
+		"       one per CPU for the AGs' metadata; for the inodes,\n"
+		"       measured: one, then more while that is faster); the\n"
+		"       lines come out in the same order\n"
 		" -j -- one JSON object per object checked (and, with -a,\n"
 		"       a summary object); errors still go to stderr\n"
 		" -r -- repair what the check finds, as the repair command\n"

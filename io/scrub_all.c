@@ -119,7 +119,10 @@ print_unit(struct scrub_run *run, struct scrub_unit *u)
 				    scrub_verb(run->o), obj,
 				    strerror(u->list_error));
 	}
-	if (u->end_error)
+	if (u->end_error == ENOMEM)
+		io_error("%s: out of memory: some findings have no line",
+			 scrub_verb(run->o));
+	else if (u->end_error)
 		scrub_explain(run->o, u->end_error);
 	hl_scrub_summary_merge(&run->summary, &u->summary);
 	run->status |= u->status;
@@ -273,8 +276,9 @@ tune(struct tuner *t, struct scrub_run *run, struct stage *st)
 	if (t->trying == 1 || rate > t->best_rate * TUNE_GAIN) {
 		t->best = t->trying;
 		t->best_rate = rate;
-		next = t->trying * 2;
-		if (next > run->workers)
+		next = t->trying * 2 < run->workers ? t->trying * 2
+						    : run->workers;
+		if (t->trying == run->workers)
 			t->on = false; /* as many as there may be */
 	} else {
 		next = t->best;
@@ -291,6 +295,20 @@ tune(struct tuner *t, struct scrub_run *run, struct stage *st)
 	run->workers_used = st->allowed;
 }
 
+static bool
+tick_due(struct timespec *tick)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec < tick->tv_sec ||
+	    (now.tv_sec == tick->tv_sec && now.tv_nsec < tick->tv_nsec))
+		return false;
+	*tick = now;
+	tick->tv_sec += 1;
+	return true;
+}
+
 /* Run @nr units, printing each in order as soon as it can be. */
 static void
 run_stage(struct scrub_run *run, struct scrub_unit *units, size_t nr,
@@ -301,13 +319,15 @@ run_stage(struct scrub_run *run, struct scrub_unit *units, size_t nr,
 	struct worker_arg args[MAX_WORKERS];
 	size_t nthreads = run->workers < nr ? run->workers : nr, started = 0;
 	enum hl_scrub_phase phase = units[0].calls[0].phase;
+	struct timespec tick;
 	struct tuner t;
 
 	pthread_mutex_init(&st.lock, NULL);
 	pthread_cond_init(&st.done, NULL);
 	pthread_cond_init(&st.more, NULL);
 	tune_start(&t, run, &st, phase);
-	run->workers_used = st.allowed;
+	if (st.allowed > nthreads)
+		st.allowed = nthreads;
 	for (size_t i = 0; i < nthreads; i++) {
 		args[started] = (struct worker_arg){&st, started};
 		if (pthread_create(&threads[started], NULL, worker,
@@ -319,10 +339,12 @@ run_stage(struct scrub_run *run, struct scrub_unit *units, size_t nr,
 		/* No thread to be had: this one does it all. */
 		args[0] = (struct worker_arg){&st, 0};
 		st.allowed = 1;
+		t.on = false;
 		worker(&args[0]);
-	} else if (st.allowed > started) {
-		st.allowed = started;
 	}
+	run->workers_used = st.allowed;
+	clock_gettime(CLOCK_MONOTONIC, &tick);
+	tick.tv_sec += 1;
 
 	for (size_t i = 0; i < nr; i++) {
 		pthread_mutex_lock(&st.lock);
@@ -332,7 +354,8 @@ run_stage(struct scrub_run *run, struct scrub_unit *units, size_t nr,
 			clock_gettime(CLOCK_REALTIME, &ts);
 			ts.tv_sec += 1;
 			pthread_cond_timedwait(&st.done, &st.lock, &ts);
-			if (!units[i].done) {
+			/* Once a second, whichever unit ended meanwhile. */
+			if (!units[i].done && tick_due(&tick)) {
 				pthread_mutex_unlock(&st.lock);
 				tune(&t, run, &st);
 				progress_show(run, p, i, nr, phase);
@@ -344,6 +367,10 @@ run_stage(struct scrub_run *run, struct scrub_unit *units, size_t nr,
 		    units[i].end_error)
 			progress_erase(p);
 		print_unit(run, &units[i]);
+		if (i + 1 < nr && tick_due(&tick)) {
+			tune(&t, run, &st);
+			progress_show(run, p, i + 1, nr, phase);
+		}
 	}
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
@@ -522,6 +549,11 @@ scrub_all(const struct scrub_opts *o)
 	}
 	if (!run.stop)
 		retry(&run, units, &p); /* a run without a verdict (-A, -I) */
+	for (size_t i = 0; i < run.retry.nr; i++) {
+		/* The run stopped before their second try. */
+		hl_scrub_summary_add(&run.summary, run.retry.v[i].outcome);
+		run.status |= scrub_outcome_status(run.retry.v[i].outcome);
+	}
 	progress_erase(&p);
 	status = run.status;
 

@@ -185,9 +185,15 @@ judge(struct scrub_run *run, struct scrub_unit *u, const struct target *t,
 			res.outcome = hl_scrub_judge(res.mode, res.flags);
 		} else {
 			res.error = -v->ret;
-			res.outcome = v->ret == -ENOENT && !t->named
-					      ? HL_SCRUB_ABSENT
-					      : HL_SCRUB_ERROR;
+			/* An inode the user named must exist; its parts need
+			 * not. */
+			res.outcome =
+				v->ret == -ENOENT &&
+						!(t->named &&
+						  v->type ==
+							  XFS_SCRUB_TYPE_INODE)
+					? HL_SCRUB_ABSENT
+					: HL_SCRUB_ERROR;
 			if (hl_scrub_error_ends_run(res.error) &&
 			    !u->end_error) {
 				u->end_error = res.error;
@@ -205,8 +211,9 @@ judge(struct scrub_run *run, struct scrub_unit *u, const struct target *t,
 		if (hl_scrub_needs_retry(&res)) {
 			/* Its line now; its count once it has been retried. */
 			keep(u, &u->news, &res);
-			keep(u, &u->retry, &res);
-			continue;
+			if (scrub_results_push(&u->retry, &res))
+				continue;
+			u->status |= EXIT_CMD_FAILED; /* not retried: */
 		}
 		count(run, u, t, &res);
 	}
@@ -337,11 +344,26 @@ scrub_probe(struct scrub_run *run, const struct hl_scrub_call *call,
 	return 0;
 }
 
+/* Do @a and @b name the same object (an AG, an inode, ...)? */
+static bool
+same_object(const struct hl_scrub_result *a, const struct hl_scrub_result *b)
+{
+	/* Each filesystem-wide type is an object of its own. */
+	bool fs_wide = a->type->sclass == HL_SCRUB_CLASS_FS ||
+		       a->type->sclass == HL_SCRUB_CLASS_NONE;
+
+	return a->type->sclass == b->type->sclass && a->agno == b->agno &&
+	       a->ino == b->ino && a->gen == b->gen &&
+	       (!fs_wide || a->type == b->type);
+}
+
 void
 scrub_retry(struct scrub_run *run, struct scrub_unit *u,
 	    const struct scrub_results *items)
 {
-	for (size_t i = 0; i < items->nr && !stopped(run); i++) {
+	const struct hl_scrub_result *bad = NULL; /* still bad after its try */
+
+	for (size_t i = 0; i < items->nr; i++) {
 		struct hl_scrub_result res = items->v[i];
 		struct hl_scrub_request req = {
 			.type = res.type,
@@ -356,17 +378,35 @@ scrub_retry(struct scrub_run *run, struct scrub_unit *u,
 			.inode = res.type->sclass == HL_SCRUB_CLASS_INODE,
 		};
 		uint32_t flags = run->iflags;
-		int error = hl_scrub_metadata(run->fd, &req, &flags);
+		int error;
 
+		if (stopped(run)) {
+			/* No try left: counted as the first one ended. */
+			count(run, u, &t, &res);
+			continue;
+		}
 		res.retried = true;
 		res.flags = 0;
-		res.error = -error;
+		res.error = 0;
+		if (bad && same_object(bad, &res)) {
+			/* Not rebuilt on top of what is still bad. */
+			res.outcome = HL_SCRUB_SKIPPED;
+			res.offline = true;
+			count(run, u, &t, &res);
+			continue;
+		}
+		error = hl_scrub_metadata(run->fd, &req, &flags);
 		if (!error) {
 			res.flags = flags;
 			res.outcome = hl_scrub_judge(HL_SCRUB_REPAIR, flags);
 		} else if (error == -ENOENT) {
-			res.outcome = HL_SCRUB_ABSENT; /* gone meanwhile */
+			/* Gone meanwhile, or a part it does not have. */
+			if (t.inode && res.type->type != XFS_SCRUB_TYPE_INODE)
+				continue;
+			res.error = ENOENT;
+			res.outcome = HL_SCRUB_ABSENT;
 		} else {
+			res.error = -error;
 			res.outcome = HL_SCRUB_ERROR;
 			if (hl_scrub_error_ends_run(res.error) &&
 			    !u->end_error) {
@@ -376,6 +416,8 @@ scrub_retry(struct scrub_run *run, struct scrub_unit *u,
 			}
 		}
 		res.offline = hl_scrub_offline_required(&res);
+		if (res.offline)
+			bad = &items->v[i];
 		count(run, u, &t, &res);
 	}
 }

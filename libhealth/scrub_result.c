@@ -4,6 +4,8 @@
  * scrub and repair commands word them differently), and one outcome word
  * per object for summaries, JSON and exit statuses.
  */
+#include <errno.h>
+
 #include "internal.h"
 #include "xfs_health_abi.h"
 
@@ -117,8 +119,9 @@ hl_scrub_needs_retry(const struct hl_scrub_result *res)
 	if (res->mode != HL_SCRUB_REPAIR || res->retried ||
 	    !still_bad(res->outcome))
 		return false;
+	/* Not after a shutdown; not what does not exist. */
 	return res->outcome != HL_SCRUB_ERROR ||
-	       !hl_scrub_error_ends_run(res->error);
+	       (res->error != ENOENT && !hl_scrub_error_ends_run(res->error));
 }
 
 bool
