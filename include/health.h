@@ -1318,10 +1318,19 @@ int hl_unit_name(char *buf, size_t len, const char *prefix, const char *path);
 /* ---- the kernel calls both programs make -------------------------------- */
 
 struct xfs_fsop_geom;
+struct xfs_ag_geometry;
+struct xfs_rtgroup_geometry;
 struct xfs_verify_media;
 
 /* XFS_IOC_FSGEOMETRY (the newest version).  0 or -errno. */
 int hl_fs_geometry(int fd, struct xfs_fsop_geom *geo);
+
+/*
+ * XFS_IOC_AG_GEOMETRY and XFS_IOC_RTGROUP_GEOMETRY for one group: sizes,
+ * inode counts (AGs), and the sick and checked masks.  0 or -errno.
+ */
+int hl_ag_geometry(int fd, uint32_t agno, struct xfs_ag_geometry *ag);
+int hl_rtgroup_geometry(int fd, uint32_t rgno, struct xfs_rtgroup_geometry *rg);
 
 /* One XFS_IOC_VERIFY_MEDIA call; @vm's outputs are filled.  0 or -errno. */
 int hl_verify_media(int fd, struct xfs_verify_media *vm);

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/ioctl.h>
 
 #include "io.h"
 #include "xfs_health_abi.h"
@@ -48,11 +47,12 @@ report(struct health_run *run, const struct hl_health_report *h)
 static int
 report_ag(struct health_run *run, uint32_t agno)
 {
-	struct xfs_ag_geometry ag = { .ag_number = agno };
+	struct xfs_ag_geometry ag;
+	int error = hl_ag_geometry(run->fd, agno, &ag);
 
-	if (ioctl(run->fd, XFS_IOC_AG_GEOMETRY, &ag) < 0) {
+	if (error) {
 		io_error("health: XFS_IOC_AG_GEOMETRY (AG %u): %s", agno,
-			 strerror(errno));
+			 strerror(-error));
 		return EXIT_CMD_FAILED;
 	}
 	return report(run, &(struct hl_health_report){
@@ -66,11 +66,12 @@ report_ag(struct health_run *run, uint32_t agno)
 static int
 report_rtgroup(struct health_run *run, uint32_t rgno)
 {
-	struct xfs_rtgroup_geometry rg = { .rg_number = rgno };
+	struct xfs_rtgroup_geometry rg;
+	int error = hl_rtgroup_geometry(run->fd, rgno, &rg);
 
-	if (ioctl(run->fd, XFS_IOC_RTGROUP_GEOMETRY, &rg) < 0) {
+	if (error) {
 		io_error("health: XFS_IOC_RTGROUP_GEOMETRY (rtgroup %u): %s",
-			 rgno, strerror(errno));
+			 rgno, strerror(-error));
 		return EXIT_CMD_FAILED;
 	}
 	return report(run, &(struct hl_health_report){

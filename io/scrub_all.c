@@ -185,6 +185,7 @@ struct stage {
 	struct scrub_unit *units;
 	size_t nr;
 	size_t next;	      /* the next unit to take */
+	size_t *order;	      /* the units in the order to take them, or NULL */
 	unsigned int allowed; /* workers that may take units now */
 	pthread_mutex_t lock;
 	pthread_cond_t done; /* a unit is done */
@@ -209,7 +210,7 @@ take_unit(struct stage *st, unsigned int id)
 	if (i < st->nr && ++st->next == st->nr)
 		pthread_cond_broadcast(&st->more);
 	pthread_mutex_unlock(&st->lock);
-	return i;
+	return i < st->nr && st->order ? st->order[i] : i;
 }
 
 static void *
@@ -235,9 +236,30 @@ worker(void *arg)
  * first window, then twice as many as long as each doubling makes the scan
  * at least 10% faster, up to one per CPU.  Where more workers only queue
  * (an emulated machine, a kernel lock), it stays at what was fastest.
+ *
+ * The run's clock: a tick every quarter second (the tuner), a progress
+ * line every fourth.  A measurement is two ticks (ticks come a little
+ * late, never early): short, as the first window's workers are too few.
  */
-#define TUNE_WINDOW 2.0 /* seconds per measurement */
-#define TUNE_GAIN   1.1 /* how much faster a doubling must be */
+#define TICK_NS	       250000000L
+#define TICKS_PER_LINE 4
+#define TUNE_WINDOW    0.45 /* seconds */
+#define TUNE_GAIN      1.1  /* how much faster a doubling must be */
+
+struct pacer {
+	struct timespec tick; /* the next one */
+	unsigned int ticks;
+};
+
+static void
+timespec_add_ns(struct timespec *t, long ns)
+{
+	t->tv_nsec += ns;
+	while (t->tv_nsec >= 1000000000L) {
+		t->tv_nsec -= 1000000000L;
+		t->tv_sec++;
+	}
+}
 
 struct tuner {
 	bool on;
@@ -305,8 +327,70 @@ tick_due(struct timespec *tick)
 	    (now.tv_sec == tick->tv_sec && now.tv_nsec < tick->tv_nsec))
 		return false;
 	*tick = now;
-	tick->tv_sec += 1;
+	timespec_add_ns(tick, TICK_NS);
 	return true;
+}
+
+/* Each tick the worker tuner; each fourth the progress line (@done units
+ * printed). */
+static void
+on_tick(struct pacer *pc, struct tuner *t, struct scrub_run *run,
+	struct stage *st, struct progress *p, size_t done)
+{
+	if (!tick_due(&pc->tick))
+		return;
+	tune(t, run, st);
+	if (pc->ticks++ % TICKS_PER_LINE == 0)
+		progress_show(run, p, done, st->nr,
+			      st->units[0].calls[0].phase);
+}
+
+struct ag_load {
+	size_t unit;
+	uint64_t inodes;
+};
+
+static int
+heavier_first(const void *a, const void *b)
+{
+	const struct ag_load *x = a, *y = b;
+
+	if (x->inodes != y->inodes)
+		return x->inodes < y->inodes ? 1 : -1;
+	return x->unit < y->unit ? -1 : x->unit > y->unit;
+}
+
+/*
+ * The inode scans, the AGs with most inodes first (the AG geometry counts
+ * them): the last scans to start are the short ones, so no worker is left
+ * alone with a long one at the end.  NULL (plan order) without memory.
+ */
+static size_t *
+inode_scan_order(struct scrub_run *run, const struct scrub_unit *units,
+		 size_t nr)
+{
+	struct ag_load *load = calloc(nr, sizeof(*load));
+	size_t *order = calloc(nr, sizeof(*order));
+
+	if (!load || !order) {
+		free(load);
+		free(order);
+		return NULL;
+	}
+	for (size_t i = 0; i < nr; i++) {
+		struct xfs_ag_geometry ag;
+
+		load[i].unit = i;
+		/* Unknown: last, in plan order. */
+		if (!hl_ag_geometry(run->fd, units[i].calls[0].agno, &ag) &&
+		    ag.ag_icount >= ag.ag_ifree)
+			load[i].inodes = ag.ag_icount - ag.ag_ifree;
+	}
+	qsort(load, nr, sizeof(*load), heavier_first);
+	for (size_t i = 0; i < nr; i++)
+		order[i] = load[i].unit;
+	free(load);
+	return order;
 }
 
 /* Run @nr units, printing each in order as soon as it can be. */
@@ -319,12 +403,14 @@ run_stage(struct scrub_run *run, struct scrub_unit *units, size_t nr,
 	struct worker_arg args[MAX_WORKERS];
 	size_t nthreads = run->workers < nr ? run->workers : nr, started = 0;
 	enum hl_scrub_phase phase = units[0].calls[0].phase;
-	struct timespec tick;
+	struct pacer pc = {0};
 	struct tuner t;
 
 	pthread_mutex_init(&st.lock, NULL);
 	pthread_cond_init(&st.done, NULL);
 	pthread_cond_init(&st.more, NULL);
+	if (phase == HL_SCRUB_PHASE_INODES && nr > 1)
+		st.order = inode_scan_order(run, units, nr);
 	tune_start(&t, run, &st, phase);
 	if (st.allowed > nthreads)
 		st.allowed = nthreads;
@@ -343,8 +429,8 @@ run_stage(struct scrub_run *run, struct scrub_unit *units, size_t nr,
 		worker(&args[0]);
 	}
 	run->workers_used = st.allowed;
-	clock_gettime(CLOCK_MONOTONIC, &tick);
-	tick.tv_sec += 1;
+	clock_gettime(CLOCK_MONOTONIC, &pc.tick);
+	timespec_add_ns(&pc.tick, TICK_NS);
 
 	for (size_t i = 0; i < nr; i++) {
 		pthread_mutex_lock(&st.lock);
@@ -352,13 +438,12 @@ run_stage(struct scrub_run *run, struct scrub_unit *units, size_t nr,
 			struct timespec ts;
 
 			clock_gettime(CLOCK_REALTIME, &ts);
-			ts.tv_sec += 1;
+			timespec_add_ns(&ts, TICK_NS);
 			pthread_cond_timedwait(&st.done, &st.lock, &ts);
-			/* Once a second, whichever unit ended meanwhile. */
-			if (!units[i].done && tick_due(&tick)) {
+			/* Each tick, whichever unit ended meanwhile. */
+			if (!units[i].done) {
 				pthread_mutex_unlock(&st.lock);
-				tune(&t, run, &st);
-				progress_show(run, p, i, nr, phase);
+				on_tick(&pc, &t, run, &st, p, i);
 				pthread_mutex_lock(&st.lock);
 			}
 		}
@@ -367,13 +452,12 @@ run_stage(struct scrub_run *run, struct scrub_unit *units, size_t nr,
 		    units[i].end_error)
 			progress_erase(p);
 		print_unit(run, &units[i]);
-		if (i + 1 < nr && tick_due(&tick)) {
-			tune(&t, run, &st);
-			progress_show(run, p, i + 1, nr, phase);
-		}
+		if (i + 1 < nr)
+			on_tick(&pc, &t, run, &st, p, i + 1);
 	}
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
+	free(st.order);
 	pthread_cond_destroy(&st.more);
 	pthread_cond_destroy(&st.done);
 	pthread_mutex_destroy(&st.lock);

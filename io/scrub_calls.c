@@ -151,6 +151,21 @@ count(struct scrub_run *run, struct scrub_unit *u, const struct target *t,
 		keep(u, &u->news, res);
 }
 
+/*
+ * An error after which no call can work (a shut-down filesystem) stops
+ * every worker; the unit that stopped the run says why, once, whatever
+ * other workers met the same error meanwhile.
+ */
+static void
+end_run_on(struct scrub_run *run, struct scrub_unit *u, int error)
+{
+	if (!hl_scrub_error_ends_run(error))
+		return;
+	if (!__atomic_exchange_n(&run->stop, 1, __ATOMIC_RELAXED) &&
+	    !u->end_error)
+		u->end_error = error;
+}
+
 /* Judge one call's results into @u. */
 static void
 judge(struct scrub_run *run, struct scrub_unit *u, const struct target *t,
@@ -194,12 +209,7 @@ judge(struct scrub_run *run, struct scrub_unit *u, const struct target *t,
 							  XFS_SCRUB_TYPE_INODE)
 					? HL_SCRUB_ABSENT
 					: HL_SCRUB_ERROR;
-			if (hl_scrub_error_ends_run(res.error) &&
-			    !u->end_error) {
-				u->end_error = res.error;
-				__atomic_store_n(&run->stop, 1,
-						 __ATOMIC_RELAXED);
-			}
+			end_run_on(run, u, res.error);
 		}
 		/*
 		 * A part of an inode the kernel finds it does not have (a CoW
@@ -408,12 +418,7 @@ scrub_retry(struct scrub_run *run, struct scrub_unit *u,
 		} else {
 			res.error = -error;
 			res.outcome = HL_SCRUB_ERROR;
-			if (hl_scrub_error_ends_run(res.error) &&
-			    !u->end_error) {
-				u->end_error = res.error;
-				__atomic_store_n(&run->stop, 1,
-						 __ATOMIC_RELAXED);
-			}
+			end_run_on(run, u, res.error);
 		}
 		res.offline = hl_scrub_offline_required(&res);
 		if (res.offline)

@@ -23,6 +23,20 @@ hl_fs_geometry(int fd, struct xfs_fsop_geom *geo)
 }
 
 int
+hl_ag_geometry(int fd, uint32_t agno, struct xfs_ag_geometry *ag)
+{
+	*ag = (struct xfs_ag_geometry){.ag_number = agno};
+	return ioctl(fd, XFS_IOC_AG_GEOMETRY, ag) < 0 ? -errno : 0;
+}
+
+int
+hl_rtgroup_geometry(int fd, uint32_t rgno, struct xfs_rtgroup_geometry *rg)
+{
+	*rg = (struct xfs_rtgroup_geometry){.rg_number = rgno};
+	return ioctl(fd, XFS_IOC_RTGROUP_GEOMETRY, rg) < 0 ? -errno : 0;
+}
+
+int
 hl_verify_media(int fd, struct xfs_verify_media *vm)
 {
 	return ioctl(fd, XFS_IOC_VERIFY_MEDIA, vm) < 0 ? -errno : 0;
