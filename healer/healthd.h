@@ -80,6 +80,11 @@ struct healthd {
 	atomic_bool shut_down;
 	/* When the last full repair was asked for (CLOCK_MONOTONIC ns). */
 	atomic_uint_fast64_t last_full_ns;
+	/* The reconcile pass's thread (main thread only); @stopping ends
+	 * its walk early. */
+	pthread_t reconcile_tid;
+	bool reconcile_started;
+	atomic_bool stopping;
 };
 
 /* setup.c: steps before monitoring.  An exit status, or -1 to go on. */
@@ -129,6 +134,12 @@ bool healthd_spot_repair(struct healthd *hd, const struct hl_event *ev,
  */
 #define FULL_REPAIR_HOLDOFF_S 30
 void healthd_full_repair(struct healthd *hd);
+
+/* reconcile.c: heal what the kernel's health masks say is sick now. */
+/* Once, at the monitor's first event: a thread reads the masks. */
+void healthd_reconcile_start(struct healthd *hd);
+/* Wait for it (before the repair queue stops). */
+void healthd_reconcile_wait(struct healthd *hd);
 
 /* workers.c: a bounded queue of repairs and the threads that make them. */
 int queue_start(struct healthd *hd, unsigned int nr_workers, size_t max);

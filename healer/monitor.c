@@ -41,6 +41,10 @@ dispatch(const struct hl_event *ev, void *arg)
 		log_event(hd, ev, path);
 		free(path);
 	}
+	/* After "monitoring started": what was sick before we listened. */
+	if (ev->domain == XFS_HEALTH_MONITOR_DOMAIN_MOUNT &&
+	    ev->type == XFS_HEALTH_MONITOR_TYPE_RUNNING)
+		healthd_reconcile_start(hd);
 	if (ev->payload == HL_PAYLOAD_SHUTDOWN &&
 	    !atomic_exchange(&hd->shut_down, true) &&
 	    hd->mode == HL_HEAL_REPAIR)
@@ -185,6 +189,7 @@ healthd_monitor(struct healthd *hd)
 	 * counted): after an unmount they cannot reach the filesystem, and
 	 * a stop request wants a prompt exit.
 	 */
+	healthd_reconcile_wait(hd);
 	queue_stop(hd, false);
 	log_summary(hd);
 	close(sfd);

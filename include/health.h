@@ -391,6 +391,7 @@ struct hl_scrub_inode {
 	uint32_t gen;	/* 0: any generation */
 	uint16_t mode;	/* S_IFMT bits; 0: unknown (bulkstat could not read it) */
 	bool attr_fork; /* has an attribute fork (bulkstat's bs_forkoff) */
+	uint32_t sick, checked; /* bulkstat's health masks (XFS_BS_SICK_*) */
 };
 
 /* Room for every inode check and the barriers between them. */
@@ -808,6 +809,26 @@ int hl_health_write_text(FILE *f, const struct hl_health_report *h,
 			 const struct hl_render *r);
 int hl_health_write_json(FILE *f, const struct hl_health_report *h,
 			 const struct hl_render *r);
+
+/*
+ * The kernel's health state of the filesystem whose root (or any file) is
+ * @fd, object by object: @fn is called for the filesystem, each AG, each
+ * realtime group (geometry calls), then with HL_HEALTH_WALK_INODES for
+ * each inode (bulkstat, AG by AG; an inode it cannot read has no masks).
+ * A nonzero return from @fn ends the walk and is returned; otherwise 0 or
+ * the first kernel call's -errno.
+ */
+#define HL_HEALTH_WALK_INODES 0x1
+typedef int (*hl_health_fn)(const struct hl_health_report *h, void *arg);
+int hl_health_walk(int fd, unsigned int flags, hl_health_fn fn, void *arg);
+
+/*
+ * The SICK event a live report of @h's sick bits would be (its domain, its
+ * mask, the object's numbers), stamped @time_ns: what the daemon feeds its
+ * policy and repair queue with.  0, or -EINVAL for an unknown object.
+ */
+int hl_health_sick_event(const struct hl_health_report *h, uint64_t time_ns,
+			 struct hl_event *ev);
 
 /* ---- verify media ------------------------------------------------------ */
 

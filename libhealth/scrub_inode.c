@@ -85,5 +85,7 @@ hl_scrub_inode_from_bulkstat(struct hl_scrub_inode *in,
 		.gen = bs->bs_gen,
 		.mode = bs->bs_mode & S_IFMT,
 		.attr_fork = bs->bs_forkoff != 0,
+		.sick = bs->bs_sick,
+		.checked = bs->bs_checked,
 	};
 }

@@ -319,8 +319,60 @@ test_holdoff(void)
 	pthread_barrier_destroy(&r.start);
 }
 
+/*
+ * A kernel health mask read back (reconcile) becomes the SICK event a live
+ * report of it would be: the domain of its object, its numbers, its mask,
+ * which the policy then repairs as any other.
+ */
+static void
+test_sick_event(void)
+{
+	static const struct {
+		struct hl_health_report h;
+		uint32_t domain;
+	} cases[] = {
+		{{.object = HL_OBJECT_FS, .sick = XFS_FSOP_GEOM_SICK_COUNTERS},
+		 XFS_HEALTH_MONITOR_DOMAIN_FS},
+		{{.object = HL_OBJECT_AG, .group = 3, .sick = 0x6},
+		 XFS_HEALTH_MONITOR_DOMAIN_AG},
+		{{.object = HL_OBJECT_RTGROUP, .group = 1, .sick = 0x4},
+		 XFS_HEALTH_MONITOR_DOMAIN_RTGROUP},
+		{{.object = HL_OBJECT_INODE, .ino = 131, .gen = 0x2a,
+		  .sick = XFS_BS_SICK_DIR, .checked = XFS_BS_SICK_DIR},
+		 XFS_HEALTH_MONITOR_DOMAIN_INODE},
+	};
+	struct hl_event_setting how = {.repairing = true};
+	struct hl_health_report bad = {.object = HL_NR_OBJECTS, .sick = 1};
+	struct hl_event_action act;
+	struct hl_event ev;
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		const struct hl_health_report *h = &cases[i].h;
+
+		memset(&ev, 0xa5, sizeof(ev));
+		CU_ASSERT_EQUAL_FATAL(hl_health_sick_event(h, 12345, &ev), 0);
+		CU_ASSERT_EQUAL(ev.domain, cases[i].domain);
+		CU_ASSERT_EQUAL(ev.type, XFS_HEALTH_MONITOR_TYPE_SICK);
+		CU_ASSERT_EQUAL(ev.payload, HL_PAYLOAD_HEALTH);
+		CU_ASSERT_EQUAL(ev.time_ns, 12345);
+		CU_ASSERT_EQUAL(ev.mask, h->sick);
+		CU_ASSERT_EQUAL(ev.group, h->group);
+		CU_ASSERT_EQUAL(ev.ino, h->ino);
+		CU_ASSERT_EQUAL(ev.gen, h->gen);
+		CU_ASSERT_EQUAL(ev.count, 0);
+		CU_ASSERT_EQUAL(hl_event_object(&ev), h->object);
+		hl_event_action(&ev, &how, &act);
+		CU_ASSERT(act.spot_repair);
+		CU_ASSERT(act.log);
+		CU_ASSERT(!act.full_repair);
+		CU_ASSERT(!act.last);
+	}
+	CU_ASSERT_EQUAL(hl_health_sick_event(&bad, 1, &ev), -EINVAL);
+}
+
 static const struct unit_test tests[] = {
 	{"full repair gate, racing threads", test_holdoff},
+	{"a kernel health mask as a sick event", test_sick_event},
 	{"autofsck names", test_autofsck_names},
 	{"autofsck parse", test_autofsck_parse},
 	{"policy decisions", test_policy},

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Heal from the kernel's health state, not only from events.  The kernel
+ * keeps every object's sick mask (the filesystem's, each group's, each
+ * cached inode's) whether or not anyone heard the report: metadata that
+ * went sick before the daemon started stays sick, and no event says so
+ * again until something trips on it.  A reconcile pass reads those masks
+ * and feeds each sick object to the same policy and repair queue as a live
+ * SICK report (joined with what events queued), one added line each, then
+ * one line for the pass.  It runs in a thread of its own, started when the
+ * monitor's first event ("monitoring started") is read: the monitor was
+ * open before the masks are read, so nothing goes sick unseen between the
+ * two, and the event loop never waits for a walk over every inode.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "healthd.h"
+
+struct pass {
+	struct healthd *hd;
+	uint64_t now_ns; /* the SICK events' time: the masks' reading */
+	uint64_t objects, bad, queued;
+};
+
+/* "fs", "agno 0x1", "rgno 0x2", "ino 131 gen 0x2a": numbers only, so
+ * nothing a user names can be read as part of the line. */
+static void
+object_words(const struct hl_health_report *h, char *buf, size_t len)
+{
+	switch (h->object) {
+	case HL_OBJECT_AG:
+		snprintf(buf, len, "agno 0x%" PRIx32, h->group);
+		break;
+	case HL_OBJECT_RTGROUP:
+		snprintf(buf, len, "rgno 0x%" PRIx32, h->group);
+		break;
+	case HL_OBJECT_INODE:
+		snprintf(buf, len, "ino %" PRIu64 " gen 0x%" PRIx32, h->ino,
+			 h->gen);
+		break;
+	default:
+		snprintf(buf, len, "fs");
+		break;
+	}
+}
+
+static int
+found(const struct hl_health_report *h, void *arg)
+{
+	struct pass *p = arg;
+	struct healthd *hd = p->hd;
+	struct hl_event_setting how = {
+		.repairing = hd->mode == HL_HEAL_REPAIR,
+		.quiet = hd->opt.quiet,
+		.everything = hd->opt.everything,
+	};
+	struct hl_event_action act;
+	struct hl_event ev;
+	char obj[64], names[512];
+
+	if (atomic_load(&hd->stopping))
+		return -ECANCELED;
+	p->objects++;
+	if (!h->sick || hl_health_sick_event(h, p->now_ns, &ev))
+		return 0;
+	p->bad++;
+	hl_event_action(&ev, &how, &act);
+	if (act.log) {
+		object_words(h, obj, sizeof(obj));
+		hl_format_mask(hl_object_mask_names(h->object), h->sick, names,
+			       sizeof(names));
+		log_added(hd, "reconcile: %s marked bad in the kernel's "
+			      "records: %s",
+			  obj, names);
+	}
+	if (atomic_load(&hd->shut_down))
+		return 0;
+	if (act.spot_repair) {
+		queue_spot_repair(hd, &ev);
+		p->queued++;
+	}
+	return 0;
+}
+
+static void *
+reconcile_thread(void *arg)
+{
+	struct healthd *hd = arg;
+	struct pass p = {
+		.hd = hd,
+		.now_ns = clock_ns(CLOCK_REALTIME_COARSE),
+	};
+	int fd = healthd_open_fs(hd);
+	int error;
+
+	if (fd < 0) {
+		log_added_error(hd, "reconcile: cannot open the filesystem: %s",
+				strerror(-fd));
+		return NULL;
+	}
+	error = hl_health_walk(fd, HL_HEALTH_WALK_INODES, found, &p);
+	close(fd);
+	if (error == -ECANCELED)
+		return NULL; /* stopping: the summary line says the rest */
+	if (error)
+		log_added_error(hd, "reconcile: reading the kernel's health "
+				    "state: %s; what it did not reach is "
+				    "not known",
+				strerror(-error));
+	log_added(hd,
+		  "reconcile: at start: %" PRIu64 " objects read, %" PRIu64
+		  " marked bad, %" PRIu64 " repairs queued",
+		  p.objects, p.bad, p.queued);
+	return NULL;
+}
+
+void
+healthd_reconcile_start(struct healthd *hd)
+{
+	int error;
+
+	if (hd->reconcile_started)
+		return;
+	hd->reconcile_started = true;
+	error = pthread_create(&hd->reconcile_tid, NULL, reconcile_thread, hd);
+	if (error) {
+		hd->reconcile_started = false;
+		log_added_error(hd, "reconcile: cannot start: %s",
+				strerror(error));
+	}
+}
+
+void
+healthd_reconcile_wait(struct healthd *hd)
+{
+	atomic_store(&hd->stopping, true);
+	if (hd->reconcile_started)
+		pthread_join(hd->reconcile_tid, NULL);
+	hd->reconcile_started = false;
+}
