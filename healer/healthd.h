@@ -80,10 +80,17 @@ struct healthd {
 	atomic_bool shut_down;
 	/* When the last full repair was asked for (CLOCK_MONOTONIC ns). */
 	atomic_uint_fast64_t last_full_ns;
-	/* The reconcile pass's thread (main thread only); @stopping ends
-	 * its walk early. */
+	/*
+	 * Reconcile passes (reconcile.c): their thread, started and joined
+	 * by the main thread; what is asked of it and whether it runs,
+	 * under @reconcile_lock; @stopping ends a pass early.
+	 */
+	pthread_mutex_t reconcile_lock;
+	bool reconcile_ready;  /* @reconcile_lock initialised */
 	pthread_t reconcile_tid;
-	bool reconcile_started;
+	bool reconcile_thread; /* @reconcile_tid is to be joined */
+	bool reconcile_running;
+	unsigned int reconcile_pending; /* HEALTHD_RECONCILE_* */
 	atomic_bool stopping;
 };
 
@@ -135,10 +142,15 @@ bool healthd_spot_repair(struct healthd *hd, const struct hl_event *ev,
 #define FULL_REPAIR_HOLDOFF_S 30
 void healthd_full_repair(struct healthd *hd);
 
-/* reconcile.c: heal what the kernel's health masks say is sick now. */
-/* Once, at the monitor's first event: a thread reads the masks. */
-void healthd_reconcile_start(struct healthd *hd);
-/* Wait for it (before the repair queue stops). */
+/* reconcile.c: heal what the kernel's health masks say is bad now. */
+#define HEALTHD_RECONCILE_START 0x1 /* the monitor's first event */
+#define HEALTHD_RECONCILE_LOST	0x2 /* the kernel dropped events */
+/*
+ * A pass over the masks, in a thread (main thread only); asked while one
+ * runs, one more follows it, for every request made meanwhile.
+ */
+void healthd_reconcile_request(struct healthd *hd, unsigned int why);
+/* End the pass under way early and wait (before the repair queue stops). */
 void healthd_reconcile_wait(struct healthd *hd);
 
 /* workers.c: a bounded queue of repairs and the threads that make them. */

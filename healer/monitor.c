@@ -44,7 +44,7 @@ dispatch(const struct hl_event *ev, void *arg)
 	/* After "monitoring started": what was sick before we listened. */
 	if (ev->domain == XFS_HEALTH_MONITOR_DOMAIN_MOUNT &&
 	    ev->type == XFS_HEALTH_MONITOR_TYPE_RUNNING)
-		healthd_reconcile_start(hd);
+		healthd_reconcile_request(hd, HEALTHD_RECONCILE_START);
 	if (ev->payload == HL_PAYLOAD_SHUTDOWN &&
 	    !atomic_exchange(&hd->shut_down, true) &&
 	    hd->mode == HL_HEAL_REPAIR)
@@ -54,6 +54,16 @@ dispatch(const struct hl_event *ev, void *arg)
 		if (act.full_repair || act.spot_repair)
 			atomic_fetch_add(&hd->stats.abandoned, 1);
 		return act.last;
+	}
+	/*
+	 * Whatever the lost reports said went sick, the kernel's masks say
+	 * now: read them instead of checking everything.  Only where online
+	 * repair can rebuild what a pass finds (reverse mappings); else the
+	 * whole-filesystem repair, as xfs_healer.
+	 */
+	if (act.full_repair && hd->has_rmapbt) {
+		healthd_reconcile_request(hd, HEALTHD_RECONCILE_LOST);
+		act.full_repair = false;
 	}
 	if (act.full_repair)
 		queue_full_repair(hd);

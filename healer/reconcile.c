@@ -7,10 +7,12 @@
  * again until something trips on it.  A reconcile pass reads those masks
  * and feeds each sick object to the same policy and repair queue as a live
  * SICK report (joined with what events queued), one added line each, then
- * one line for the pass.  It runs in a thread of its own, started when the
- * monitor's first event ("monitoring started") is read: the monitor was
- * open before the masks are read, so nothing goes sick unseen between the
- * two, and the event loop never waits for a walk over every inode.
+ * one line for the pass.  A pass runs in a thread of its own, so that the
+ * event loop never waits for a walk over every inode: when the monitor's
+ * first event ("monitoring started") is read (the monitor was open before
+ * the masks are read, so nothing goes sick unseen between the two), and
+ * after the kernel dropped events, instead of a whole-filesystem repair:
+ * whatever the lost reports said went sick is in the masks.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -86,59 +88,94 @@ found(const struct hl_health_report *h, void *arg)
 	return 0;
 }
 
-static void *
-reconcile_thread(void *arg)
+static void
+reconcile_pass(struct healthd *hd, unsigned int why)
 {
-	struct healthd *hd = arg;
 	struct pass p = {
 		.hd = hd,
 		.now_ns = clock_ns(CLOCK_REALTIME_COARSE),
 	};
+	const char *when = (why & HEALTHD_RECONCILE_LOST)
+				   ? "after dropped events"
+				   : "at start";
 	int fd = healthd_open_fs(hd);
 	int error;
 
 	if (fd < 0) {
 		log_added_error(hd, "reconcile: cannot open the filesystem: %s",
 				strerror(-fd));
-		return NULL;
+		return;
 	}
 	error = hl_health_walk(fd, HL_HEALTH_WALK_INODES, found, &p);
 	close(fd);
 	if (error == -ECANCELED)
-		return NULL; /* stopping: the summary line says the rest */
+		return; /* stopping: the summary line says the rest */
 	if (error)
 		log_added_error(hd, "reconcile: reading the kernel's health "
 				    "state: %s; what it did not reach is "
 				    "not known",
 				strerror(-error));
 	log_added(hd,
-		  "reconcile: at start: %" PRIu64 " objects read, %" PRIu64
+		  "reconcile: %s: %" PRIu64 " objects read, %" PRIu64
 		  " marked bad, %" PRIu64 " repairs queued",
-		  p.objects, p.bad, p.queued);
+		  when, p.objects, p.bad, p.queued);
+}
+
+/* Passes until none is asked for: requests made meanwhile join into one. */
+static void *
+reconcile_thread(void *arg)
+{
+	struct healthd *hd = arg;
+	unsigned int why;
+
+	pthread_mutex_lock(&hd->reconcile_lock);
+	while ((why = hd->reconcile_pending) && !atomic_load(&hd->stopping)) {
+		hd->reconcile_pending = 0;
+		pthread_mutex_unlock(&hd->reconcile_lock);
+		reconcile_pass(hd, why);
+		pthread_mutex_lock(&hd->reconcile_lock);
+	}
+	hd->reconcile_running = false;
+	pthread_mutex_unlock(&hd->reconcile_lock);
 	return NULL;
 }
 
 void
-healthd_reconcile_start(struct healthd *hd)
+healthd_reconcile_request(struct healthd *hd, unsigned int why)
 {
+	bool start;
 	int error;
 
-	if (hd->reconcile_started)
-		return;
-	hd->reconcile_started = true;
-	error = pthread_create(&hd->reconcile_tid, NULL, reconcile_thread, hd);
-	if (error) {
-		hd->reconcile_started = false;
-		log_added_error(hd, "reconcile: cannot start: %s",
-				strerror(error));
+	if (!hd->reconcile_ready) {
+		pthread_mutex_init(&hd->reconcile_lock, NULL);
+		hd->reconcile_ready = true;
 	}
+	pthread_mutex_lock(&hd->reconcile_lock);
+	hd->reconcile_pending |= why;
+	start = !hd->reconcile_running;
+	hd->reconcile_running = true;
+	pthread_mutex_unlock(&hd->reconcile_lock);
+	if (!start)
+		return; /* the pass under way runs again when it is done */
+	/* The thread of the last pass has ended (it was not running). */
+	if (hd->reconcile_thread)
+		pthread_join(hd->reconcile_tid, NULL);
+	error = pthread_create(&hd->reconcile_tid, NULL, reconcile_thread, hd);
+	hd->reconcile_thread = !error;
+	if (!error)
+		return;
+	pthread_mutex_lock(&hd->reconcile_lock);
+	hd->reconcile_running = false;
+	hd->reconcile_pending = 0;
+	pthread_mutex_unlock(&hd->reconcile_lock);
+	log_added_error(hd, "reconcile: cannot start: %s", strerror(error));
 }
 
 void
 healthd_reconcile_wait(struct healthd *hd)
 {
 	atomic_store(&hd->stopping, true);
-	if (hd->reconcile_started)
+	if (hd->reconcile_thread)
 		pthread_join(hd->reconcile_tid, NULL);
-	hd->reconcile_started = false;
+	hd->reconcile_thread = false;
 }
