@@ -79,8 +79,11 @@ found(const struct hl_health_report *h, void *arg)
 			      "records: %s",
 			  obj, names);
 	}
-	if (atomic_load(&hd->shut_down))
+	if (atomic_load(&hd->shut_down)) {
+		if (act.spot_repair)
+			atomic_fetch_add(&hd->stats.abandoned, 1);
 		return 0;
+	}
 	if (act.spot_repair) {
 		queue_spot_repair(hd, &ev);
 		p->queued++;
@@ -88,6 +91,12 @@ found(const struct hl_health_report *h, void *arg)
 	return 0;
 }
 
+/*
+ * The filesystem's, the groups' and then each AG's inodes' masks, the
+ * filesystem opened again for each AG (no descriptor held for long: the
+ * daemon must not keep an unmount waiting).  A pass after dropped events
+ * that could not read everything asks for the full repair it replaced.
+ */
 static void
 reconcile_pass(struct healthd *hd, unsigned int why)
 {
@@ -95,19 +104,38 @@ reconcile_pass(struct healthd *hd, unsigned int why)
 		.hd = hd,
 		.now_ns = clock_ns(CLOCK_REALTIME_COARSE),
 	};
-	const char *when = (why & HEALTHD_RECONCILE_LOST)
-				   ? "after dropped events"
-				   : "at start";
+	const char *when = (why & HEALTHD_RECONCILE_START)
+				   ? "at start"
+				   : "after dropped events";
+	struct xfs_fsop_geom geo = {0};
 	int fd = healthd_open_fs(hd);
 	int error;
 
 	if (fd < 0) {
 		log_added_error(hd, "reconcile: cannot open the filesystem: %s",
 				strerror(-fd));
-		return;
+		goto incomplete;
 	}
-	error = hl_health_walk(fd, HL_HEALTH_WALK_INODES, found, &p);
+	error = hl_fs_geometry(fd, &geo);
+	if (!error)
+		error = hl_health_walk(fd, 0, found, &p);
 	close(fd);
+	for (uint32_t agno = 0; agno < geo.agcount && error != -ECANCELED;
+	     agno++) {
+		int ret;
+
+		fd = healthd_open_fs(hd);
+		if (fd < 0) {
+			error = error ? error : fd;
+			break;
+		}
+		ret = hl_health_walk_inodes(fd, agno, found, &p);
+		close(fd);
+		if (ret && !error)
+			error = ret;
+		if (ret == -ECANCELED)
+			error = ret;
+	}
 	if (error == -ECANCELED)
 		return; /* stopping: the summary line says the rest */
 	if (error)
@@ -119,6 +147,11 @@ reconcile_pass(struct healthd *hd, unsigned int why)
 		  "reconcile: %s: %" PRIu64 " objects read, %" PRIu64
 		  " marked bad, %" PRIu64 " repairs queued",
 		  when, p.objects, p.bad, p.queued);
+	if (!error)
+		return;
+incomplete:
+	if (why & HEALTHD_RECONCILE_LOST)
+		queue_full_repair(hd);
 }
 
 /* Passes until none is asked for: requests made meanwhile join into one. */
@@ -166,9 +199,13 @@ healthd_reconcile_request(struct healthd *hd, unsigned int why)
 		return;
 	pthread_mutex_lock(&hd->reconcile_lock);
 	hd->reconcile_running = false;
+	why = hd->reconcile_pending;
 	hd->reconcile_pending = 0;
 	pthread_mutex_unlock(&hd->reconcile_lock);
 	log_added_error(hd, "reconcile: cannot start: %s", strerror(error));
+	/* What the pass would have covered. */
+	if (why & HEALTHD_RECONCILE_LOST)
+		queue_full_repair(hd);
 }
 
 void

@@ -814,13 +814,16 @@ int hl_health_write_json(FILE *f, const struct hl_health_report *h,
  * The kernel's health state of the filesystem whose root (or any file) is
  * @fd, object by object: @fn is called for the filesystem, each AG, each
  * realtime group (geometry calls), then with HL_HEALTH_WALK_INODES for
- * each inode (bulkstat, AG by AG; an inode it cannot read has no masks).
- * A nonzero return from @fn ends the walk and is returned; otherwise 0 or
- * the first kernel call's -errno.
+ * each inode (bulkstat, AG by AG; an inode it cannot read has no masks,
+ * an AG that cannot be listed is passed over).  A nonzero return from @fn
+ * (a positive value or -ECANCELED) ends the walk and is returned;
+ * otherwise 0 or the first kernel call's -errno.
  */
 #define HL_HEALTH_WALK_INODES 0x1
 typedef int (*hl_health_fn)(const struct hl_health_report *h, void *arg);
 int hl_health_walk(int fd, unsigned int flags, hl_health_fn fn, void *arg);
+/* The inodes of AG @agno only, the same way. */
+int hl_health_walk_inodes(int fd, uint32_t agno, hl_health_fn fn, void *arg);
 
 /*
  * The SICK event a live report of @h's sick bits would be (its domain, its

@@ -340,7 +340,7 @@ on_tick(struct pacer *pc, struct tuner *t, struct scrub_run *run,
 	if (!tick_due(&pc->tick))
 		return;
 	tune(t, run, st);
-	if (pc->ticks++ % TICKS_PER_LINE == 0)
+	if (++pc->ticks % TICKS_PER_LINE == 0)
 		progress_show(run, p, done, st->nr,
 			      st->units[0].calls[0].phase);
 }

@@ -10,37 +10,48 @@
 #include "internal.h"
 #include "xfs_health_abi.h"
 
-/*
- * Every inode, AG by AG: the inode btree joined with bulkstat.  Not the
- * metadata directory's: their health is the filesystem's and the groups'.
- */
+int
+hl_health_walk_inodes(int fd, uint32_t agno, hl_health_fn fn, void *arg)
+{
+	struct hl_inode_walk *w;
+	struct hl_scrub_inode in;
+	/* Not the metadata directory's: their health is the filesystem's
+	 * and the groups'. */
+	int ret = hl_inode_walk_new(&w, fd, agno, false);
+
+	if (ret)
+		return ret;
+	while ((ret = hl_inode_walk_next(w, &in)) == 1) {
+		ret = fn(&(struct hl_health_report){
+				 .object = HL_OBJECT_INODE,
+				 .ino = in.ino,
+				 .gen = in.gen,
+				 .sick = in.sick,
+				 .checked = in.checked,
+			 },
+			 arg);
+		if (ret)
+			break;
+	}
+	hl_inode_walk_free(w);
+	return ret;
+}
+
+/* Every AG's inodes; an AG that cannot be listed does not stop the rest. */
 static int
 walk_inodes(int fd, uint32_t agcount, hl_health_fn fn, void *arg)
 {
-	int ret = 0;
+	int first = 0;
 
-	for (uint32_t agno = 0; agno < agcount && !ret; agno++) {
-		struct hl_inode_walk *w;
-		struct hl_scrub_inode in;
+	for (uint32_t agno = 0; agno < agcount; agno++) {
+		int ret = hl_health_walk_inodes(fd, agno, fn, arg);
 
-		ret = hl_inode_walk_new(&w, fd, agno, false);
-		if (ret)
-			break;
-		while ((ret = hl_inode_walk_next(w, &in)) == 1) {
-			ret = fn(&(struct hl_health_report){
-					 .object = HL_OBJECT_INODE,
-					 .ino = in.ino,
-					 .gen = in.gen,
-					 .sick = in.sick,
-					 .checked = in.checked,
-				 },
-				 arg);
-			if (ret)
-				break;
-		}
-		hl_inode_walk_free(w);
+		if (ret > 0 || ret == -ECANCELED)
+			return ret; /* @fn's */
+		if (ret && !first)
+			first = ret;
 	}
-	return ret;
+	return first;
 }
 
 int
