@@ -94,6 +94,17 @@ struct healthd {
 	atomic_bool stopping;
 };
 
+/* How the daemon runs, as the policy (hl_event_action) asks it. */
+static inline struct hl_event_setting
+healthd_event_setting(const struct healthd *hd)
+{
+	return (struct hl_event_setting){
+		.repairing = hd->mode == HL_HEAL_REPAIR,
+		.quiet = hd->opt.quiet,
+		.everything = hd->opt.everything,
+	};
+}
+
 /* setup.c: steps before monitoring.  An exit status, or -1 to go on. */
 int healthd_setup(struct healthd *hd);
 void healthd_teardown(struct healthd *hd);

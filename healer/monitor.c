@@ -24,11 +24,7 @@ static int
 dispatch(const struct hl_event *ev, void *arg)
 {
 	struct healthd *hd = arg;
-	struct hl_event_setting how = {
-		.repairing = hd->mode == HL_HEAL_REPAIR,
-		.quiet = hd->opt.quiet,
-		.everything = hd->opt.everything,
-	};
+	struct hl_event_setting how = healthd_event_setting(hd);
 	struct hl_event_action act;
 
 	atomic_fetch_add(&hd->stats.events, 1);

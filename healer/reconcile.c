@@ -55,11 +55,7 @@ found(const struct hl_health_report *h, void *arg)
 {
 	struct pass *p = arg;
 	struct healthd *hd = p->hd;
-	struct hl_event_setting how = {
-		.repairing = hd->mode == HL_HEAL_REPAIR,
-		.quiet = hd->opt.quiet,
-		.everything = hd->opt.everything,
-	};
+	struct hl_event_setting how = healthd_event_setting(hd);
 	struct hl_event_action act;
 	struct hl_event ev;
 	char obj[64], names[512];
@@ -118,7 +114,7 @@ reconcile_pass(struct healthd *hd, unsigned int why)
 	}
 	error = hl_fs_geometry(fd, &geo);
 	if (!error)
-		error = hl_health_walk(fd, 0, found, &p);
+		error = hl_health_walk(fd, &geo, found, &p);
 	close(fd);
 	for (uint32_t agno = 0; agno < geo.agcount && error != -ECANCELED;
 	     agno++) {

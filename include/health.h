@@ -810,19 +810,26 @@ int hl_health_write_text(FILE *f, const struct hl_health_report *h,
 int hl_health_write_json(FILE *f, const struct hl_health_report *h,
 			 const struct hl_render *r);
 
+/* The masks of AG or realtime group @group (its geometry call).  0 or
+ * -errno; -EINVAL for another kind of object. */
+int hl_group_health(int fd, enum hl_object object, uint32_t group,
+		    struct hl_health_report *h);
+
 /*
  * The kernel's health state of the filesystem whose root (or any file) is
- * @fd, object by object: @fn is called for the filesystem, each AG, each
- * realtime group (geometry calls), then with HL_HEALTH_WALK_INODES for
- * each inode (bulkstat, AG by AG; an inode it cannot read has no masks,
- * an AG that cannot be listed is passed over).  A nonzero return from @fn
- * (a positive value or -ECANCELED) ends the walk and is returned;
- * otherwise 0 or the first kernel call's -errno.
+ * @fd and whose geometry is @geo, object by object: @fn is called for the
+ * filesystem, each AG, each realtime group (geometry calls).  A nonzero
+ * return from @fn (a positive value or -ECANCELED) ends the walk and is
+ * returned; otherwise 0 or the first kernel call's -errno.
  */
-#define HL_HEALTH_WALK_INODES 0x1
+struct xfs_fsop_geom;
 typedef int (*hl_health_fn)(const struct hl_health_report *h, void *arg);
-int hl_health_walk(int fd, unsigned int flags, hl_health_fn fn, void *arg);
-/* The inodes of AG @agno only, the same way. */
+int hl_health_walk(int fd, const struct xfs_fsop_geom *geo, hl_health_fn fn,
+		   void *arg);
+/*
+ * The same for each inode of AG @agno (the inode btree joined with
+ * bulkstat; an inode bulkstat cannot read has no masks).
+ */
 int hl_health_walk_inodes(int fd, uint32_t agno, hl_health_fn fn, void *arg);
 
 /*

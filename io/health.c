@@ -44,42 +44,23 @@ report(struct health_run *run, const struct hl_health_report *h)
 	return error ? EXIT_CMD_FAILED : EXIT_ALL_OK;
 }
 
+/* An AG's or a realtime group's masks. */
 static int
-report_ag(struct health_run *run, uint32_t agno)
+report_group(struct health_run *run, enum hl_object object, uint32_t group)
 {
-	struct xfs_ag_geometry ag;
-	int error = hl_ag_geometry(run->fd, agno, &ag);
+	struct hl_health_report h;
+	int error = hl_group_health(run->fd, object, group, &h);
 
 	if (error) {
-		io_error("health: XFS_IOC_AG_GEOMETRY (AG %u): %s", agno,
-			 strerror(-error));
+		if (object == HL_OBJECT_AG)
+			io_error("health: XFS_IOC_AG_GEOMETRY (AG %u): %s",
+				 group, strerror(-error));
+		else
+			io_error("health: XFS_IOC_RTGROUP_GEOMETRY (rtgroup %u): %s",
+				 group, strerror(-error));
 		return EXIT_CMD_FAILED;
 	}
-	return report(run, &(struct hl_health_report){
-				   .object = HL_OBJECT_AG,
-				   .group = agno,
-				   .sick = ag.ag_sick,
-				   .checked = ag.ag_checked,
-			   });
-}
-
-static int
-report_rtgroup(struct health_run *run, uint32_t rgno)
-{
-	struct xfs_rtgroup_geometry rg;
-	int error = hl_rtgroup_geometry(run->fd, rgno, &rg);
-
-	if (error) {
-		io_error("health: XFS_IOC_RTGROUP_GEOMETRY (rtgroup %u): %s",
-			 rgno, strerror(-error));
-		return EXIT_CMD_FAILED;
-	}
-	return report(run, &(struct hl_health_report){
-				   .object = HL_OBJECT_RTGROUP,
-				   .group = rgno,
-				   .sick = rg.rg_sick,
-				   .checked = rg.rg_checked,
-			   });
+	return report(run, &h);
 }
 
 static int
@@ -157,14 +138,14 @@ run_health(const struct health_opts *o)
 				       });
 	if (all) {
 		for (uint32_t agno = 0; agno < geo.agcount; agno++)
-			status |= report_ag(&run, agno);
+			status |= report_group(&run, HL_OBJECT_AG, agno);
 		for (uint32_t rgno = 0; rgno < rgcount; rgno++)
-			status |= report_rtgroup(&run, rgno);
+			status |= report_group(&run, HL_OBJECT_RTGROUP, rgno);
 	}
 	for (int i = 0; i < o->nr_ags; i++)
-		status |= report_ag(&run, o->ags[i]);
+		status |= report_group(&run, HL_OBJECT_AG, o->ags[i]);
 	for (int i = 0; i < o->nr_rgs; i++)
-		status |= report_rtgroup(&run, o->rgs[i]);
+		status |= report_group(&run, HL_OBJECT_RTGROUP, o->rgs[i]);
 	for (int i = 0; i < o->nr_inos; i++)
 		status |= report_inode(&run, o->inos[i]);
 

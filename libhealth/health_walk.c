@@ -37,67 +37,58 @@ hl_health_walk_inodes(int fd, uint32_t agno, hl_health_fn fn, void *arg)
 	return ret;
 }
 
-/* Every AG's inodes; an AG that cannot be listed does not stop the rest. */
-static int
-walk_inodes(int fd, uint32_t agcount, hl_health_fn fn, void *arg)
+int
+hl_group_health(int fd, enum hl_object object, uint32_t group,
+		struct hl_health_report *h)
 {
-	int first = 0;
+	struct xfs_ag_geometry ag;
+	struct xfs_rtgroup_geometry rg;
+	int ret;
 
-	for (uint32_t agno = 0; agno < agcount; agno++) {
-		int ret = hl_health_walk_inodes(fd, agno, fn, arg);
-
-		if (ret > 0 || ret == -ECANCELED)
-			return ret; /* @fn's */
-		if (ret && !first)
-			first = ret;
+	*h = (struct hl_health_report){.object = object, .group = group};
+	switch (object) {
+	case HL_OBJECT_AG:
+		ret = hl_ag_geometry(fd, group, &ag);
+		h->sick = ag.ag_sick;
+		h->checked = ag.ag_checked;
+		return ret;
+	case HL_OBJECT_RTGROUP:
+		ret = hl_rtgroup_geometry(fd, group, &rg);
+		h->sick = rg.rg_sick;
+		h->checked = rg.rg_checked;
+		return ret;
+	default:
+		return -EINVAL;
 	}
-	return first;
 }
 
 int
-hl_health_walk(int fd, unsigned int flags, hl_health_fn fn, void *arg)
+hl_health_walk(int fd, const struct xfs_fsop_geom *geo, hl_health_fn fn,
+	       void *arg)
 {
-	struct xfs_fsop_geom geo = {0};
-	uint32_t rgcount;
-	int ret = hl_fs_geometry(fd, &geo);
+	const struct {
+		enum hl_object object;
+		uint32_t count;
+	} groups[] = {
+		{HL_OBJECT_AG, geo->agcount},
+		{HL_OBJECT_RTGROUP, hl_geom_rgcount(geo)},
+	};
+	int ret = fn(&(struct hl_health_report){
+			     .object = HL_OBJECT_FS,
+			     .sick = geo->sick,
+			     .checked = geo->checked,
+		     },
+		     arg);
 
-	if (ret)
-		return ret;
-	ret = fn(&(struct hl_health_report){
-			 .object = HL_OBJECT_FS,
-			 .sick = geo.sick,
-			 .checked = geo.checked,
-		 },
-		 arg);
-	for (uint32_t agno = 0; agno < geo.agcount && !ret; agno++) {
-		struct xfs_ag_geometry ag;
+	for (size_t k = 0; k < ARRAY_SIZE(groups) && !ret; k++) {
+		for (uint32_t g = 0; g < groups[k].count && !ret; g++) {
+			struct hl_health_report h;
 
-		ret = hl_ag_geometry(fd, agno, &ag);
-		if (!ret)
-			ret = fn(&(struct hl_health_report){
-					 .object = HL_OBJECT_AG,
-					 .group = agno,
-					 .sick = ag.ag_sick,
-					 .checked = ag.ag_checked,
-				 },
-				 arg);
+			ret = hl_group_health(fd, groups[k].object, g, &h);
+			if (!ret)
+				ret = fn(&h, arg);
+		}
 	}
-	rgcount = hl_geom_rgcount(&geo);
-	for (uint32_t rgno = 0; rgno < rgcount && !ret; rgno++) {
-		struct xfs_rtgroup_geometry rg;
-
-		ret = hl_rtgroup_geometry(fd, rgno, &rg);
-		if (!ret)
-			ret = fn(&(struct hl_health_report){
-					 .object = HL_OBJECT_RTGROUP,
-					 .group = rgno,
-					 .sick = rg.rg_sick,
-					 .checked = rg.rg_checked,
-				 },
-				 arg);
-	}
-	if (!ret && (flags & HL_HEALTH_WALK_INODES))
-		ret = walk_inodes(fd, geo.agcount, fn, arg);
 	return ret;
 }
 
