@@ -36,6 +36,7 @@ struct healthd_opts {
 	bool supported;	  /* --supported */
 	bool debug;	  /* --debug */
 	bool json;	  /* -j */
+	unsigned int reconcile_interval; /* seconds; 0: no scheduled passes */
 	const char *mountpoint;
 };
 
@@ -91,6 +92,15 @@ struct healthd {
 	bool reconcile_thread; /* @reconcile_tid is to be joined */
 	bool reconcile_running;
 	unsigned int reconcile_pending; /* HEALTHD_RECONCILE_* */
+	/*
+	 * The filesystem's and groups' sick masks at the last pass (its
+	 * thread only): a scheduled pass acts on bits that are new.
+	 */
+	struct {
+		uint32_t fs;
+		uint32_t *ag, *rg;
+		uint32_t nr_ag, nr_rg;
+	} seen;
 	atomic_bool stopping;
 };
 
@@ -156,6 +166,18 @@ void healthd_full_repair(struct healthd *hd);
 /* reconcile.c: heal what the kernel's health masks say is bad now. */
 #define HEALTHD_RECONCILE_START 0x1 /* the monitor's first event */
 #define HEALTHD_RECONCILE_LOST	0x2 /* the kernel dropped events */
+#define HEALTHD_RECONCILE_ASKED 0x4 /* SIGUSR1 */
+/*
+ * Every --reconcile-interval: the filesystem's and groups' marks only (one
+ * geometry call each), and the inodes of AGs newly marked "inodes"; what
+ * was marked already at the last pass is not news.  Five minutes by
+ * default: a pass costs the kernel microseconds per group, and sickness no
+ * event told of is found within minutes.
+ */
+#define HEALTHD_RECONCILE_SCHEDULED 0x8
+#define HEALTHD_RECONCILE_INTERVAL 300
+#define HEALTHD_RECONCILE_INTERVAL_STR "300"
+#define HEALTHD_RECONCILE_INTERVAL_MAX (7 * 24 * 3600)
 /*
  * A pass over the masks, in a thread (main thread only); asked while one
  * runs, one more follows it, for every request made meanwhile.
@@ -169,6 +191,11 @@ int queue_start(struct healthd *hd, unsigned int nr_workers, size_t max);
 /* Queue a spot repair for a SICK event, joining one already queued. */
 void queue_spot_repair(struct healthd *hd, const struct hl_event *ev);
 void queue_full_repair(struct healthd *hd);
+/*
+ * Wait until nothing is queued or being repaired (polling: the reconcile
+ * thread only); false if the daemon began to stop first.
+ */
+bool queue_wait_idle(struct healthd *hd);
 /* Stop the workers: finish what is queued (@drain) or drop it. */
 void queue_stop(struct healthd *hd, bool drain);
 

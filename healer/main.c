@@ -4,6 +4,7 @@
  * and exit statuses as xfs_healer's, so that its units and scripts work;
  * "xfs_healthd --start" is the starter that runs one per mount.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -22,6 +23,7 @@ enum {
 	OPT_FOREGROUND,
 	OPT_NO_AUTOFSCK,
 	OPT_QUIET,
+	OPT_RECONCILE_INTERVAL,
 	OPT_REPAIR,
 	OPT_SUPPORTED,
 	OPT_SVCNAME,
@@ -46,6 +48,10 @@ static const struct option_doc options[] = {
 	 "Ignore the autofsck property; repair only with --repair."},
 	{{"quiet", no_argument, NULL, OPT_QUIET},
 	 "Do not log health, media and file I/O events."},
+	{{"reconcile-interval", required_argument, NULL,
+	  OPT_RECONCILE_INTERVAL},
+	 "Read the kernel's health marks every SECONDS "
+	 "(" HEALTHD_RECONCILE_INTERVAL_STR "; 0: never)."},
 	{{"repair", no_argument, NULL, OPT_REPAIR},
 	 "Repair sick metadata whatever the autofsck property says."},
 	{{"supported", no_argument, NULL, OPT_SUPPORTED},
@@ -83,9 +89,15 @@ usage(FILE *f)
 		if (o->val < OPT_DEBUG)
 			snprintf(name, sizeof(name), "-%c, --%s", o->val,
 				 o->name);
+		else if (o->has_arg)
+			snprintf(name, sizeof(name), "--%s SECONDS", o->name);
 		else
 			snprintf(name, sizeof(name), "--%s", o->name);
-		fprintf(f, "  %-17s %s\n", name, options[i].help);
+		if (strlen(name) > 17)
+			fprintf(f, "  %s\n  %-17s %s\n", name, "",
+				options[i].help);
+		else
+			fprintf(f, "  %-17s %s\n", name, options[i].help);
 	}
 	fprintf(f, "\n"
 		   "Exit status: 0 after the filesystem was unmounted (or a "
@@ -143,6 +155,29 @@ print_svcname(const char *mountpoint)
 	return finish_stdout();
 }
 
+/* 0 to a week, in seconds: a typing slip must not mean "never". */
+static int
+parse_interval(const char *arg, unsigned int *secs)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(arg, &end, 10);
+	if (!isdigit((unsigned char)arg[0]) || *end || errno ||
+	    v > HEALTHD_RECONCILE_INTERVAL_MAX) {
+		struct log_name shown;
+
+		fprintf(stderr,
+			"xfs_healthd: --reconcile-interval: '%s' is not a "
+			"number of seconds from 0 to %u\n",
+			log_name(&shown, arg), HEALTHD_RECONCILE_INTERVAL_MAX);
+		return -1;
+	}
+	*secs = v;
+	return 0;
+}
+
 static int
 parse_args(int argc, char **argv, struct healthd_opts *o, bool *svcname)
 {
@@ -167,6 +202,12 @@ parse_args(int argc, char **argv, struct healthd_opts *o, bool *svcname)
 			break;
 		case OPT_QUIET:
 			o->quiet = true;
+			break;
+		case OPT_RECONCILE_INTERVAL:
+			if (parse_interval(optarg, &o->reconcile_interval)) {
+				try_help();
+				return -1;
+			}
 			break;
 		case OPT_REPAIR:
 			o->repair = true;
@@ -220,7 +261,10 @@ linger_for_journal(void)
 int
 main(int argc, char **argv)
 {
-	struct healthd hd = {.mon_fd = -1};
+	struct healthd hd = {
+		.mon_fd = -1,
+		.opt.reconcile_interval = HEALTHD_RECONCILE_INTERVAL,
+	};
 	bool svcname = false;
 	int status;
 

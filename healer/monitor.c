@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <sys/signalfd.h>
 
+#include "clock.h"
 #include "healthd.h"
 #include "mounts.h"
 
@@ -68,9 +69,12 @@ dispatch(const struct hl_event *ev, void *arg)
 	return act.last;
 }
 
-/* SIGINT, SIGTERM and SIGHUP end the loop, through a descriptor. */
+/*
+ * SIGINT, SIGTERM and SIGHUP end the loop, SIGUSR1 asks for a reconcile
+ * pass, through a descriptor.
+ */
 static int
-stop_signals(void)
+loop_signals(void)
 {
 	sigset_t set;
 
@@ -78,6 +82,7 @@ stop_signals(void)
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGUSR1);
 	/* Before the workers start, so that they inherit the mask. */
 	if (pthread_sigmask(SIG_BLOCK, &set, NULL))
 		return -1;
@@ -121,16 +126,53 @@ mount_gone(struct healthd *hd, unsigned int *idle)
 	return ++*idle >= GONE_SLICES;
 }
 
+/* Did a signal ask us to stop?  SIGUSR1 only asks for a pass. */
+static bool
+stop_signal(struct healthd *hd, int sfd)
+{
+	struct signalfd_siginfo si;
+	bool stop = false;
+
+	while (read(sfd, &si, sizeof(si)) == sizeof(si)) {
+		if (si.ssi_signo != SIGUSR1) {
+			stop = true;
+			continue;
+		}
+		log_debug(hd, "reconcile pass asked for (SIGUSR1)");
+		healthd_reconcile_request(hd, HEALTHD_RECONCILE_ASKED);
+	}
+	return stop;
+}
+
+/* A scheduled pass every --reconcile-interval seconds, counted from the
+ * monitor's start. */
+static void
+maybe_scheduled_pass(struct healthd *hd, uint64_t *next_ns)
+{
+	uint64_t now, every = hd->opt.reconcile_interval * NSEC_PER_SEC;
+
+	if (!every)
+		return;
+	now = clock_ns(CLOCK_MONOTONIC);
+	if (!*next_ns)
+		*next_ns = now + every;
+	if (now < *next_ns)
+		return;
+	*next_ns = now + every;
+	healthd_reconcile_request(hd, HEALTHD_RECONCILE_SCHEDULED);
+}
+
 int
 healthd_monitor(struct healthd *hd)
 {
 	static unsigned char buf[READ_EVENTS * HL_EVENT_SIZE];
 	struct hl_stream stream;
 	unsigned int idle = 0;
+	uint64_t next_pass_ns = 0;
 	int sfd, error, status = EXIT_OK;
 	size_t leftover;
 
-	sfd = stop_signals();
+	sfd = loop_signals();
 	if (sfd < 0) {
 		log_error(hd, "%s", strerror(errno));
 		return EXIT_SETUP;
@@ -157,10 +199,11 @@ healthd_monitor(struct healthd *hd)
 			status = EXIT_SETUP;
 			break;
 		}
-		if (pfd[1].revents) {
+		if (pfd[1].revents && stop_signal(hd, sfd)) {
 			log_debug(hd, "stopping on a signal");
 			break;
 		}
+		maybe_scheduled_pass(hd, &next_pass_ns);
 		if (ret == 0) {
 			if (mount_gone(hd, &idle)) {
 				log_added_error(hd, "no mount of the filesystem "
@@ -171,7 +214,7 @@ healthd_monitor(struct healthd *hd)
 			}
 			continue;
 		}
-		if (ret < 0)
+		if (ret < 0 || !pfd[0].revents)
 			continue;
 		n = read(hd->mon_fd, buf, sizeof(buf));
 		if (n < 0) {

@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "clock.h"
 #include "healthd.h"
@@ -45,6 +46,7 @@ struct work_queue {
 	size_t cap, head, count;
 	struct hl_pending pending; /* their keys, with the joined masks */
 	bool full_queued;
+	unsigned int busy; /* workers making a repair */
 	bool stopping;
 	struct started started[NR_STARTED]; /* a ring; zero start: unused */
 	size_t next_started;
@@ -115,9 +117,11 @@ worker(void *arg)
 			pthread_cond_wait(&q->wake, &q->lock);
 		if (q->full_queued) {
 			q->full_queued = false;
+			q->busy++;
 			pthread_mutex_unlock(&q->lock);
 			healthd_full_repair(hd);
 			pthread_mutex_lock(&q->lock);
+			q->busy--;
 			continue;
 		}
 		if (!q->count)
@@ -129,6 +133,7 @@ worker(void *arg)
 		if (hl_pending_take(&q->pending, &key, &mask))
 			mask = ev.mask;
 		slot = note_started(q, &key, mask);
+		q->busy++;
 		pthread_mutex_unlock(&q->lock);
 		if (atomic_load(&hd->shut_down)) {
 			atomic_fetch_add(&hd->stats.abandoned, 1);
@@ -137,6 +142,7 @@ worker(void *arg)
 			failed = healthd_spot_repair(hd, &ev, mask);
 		}
 		pthread_mutex_lock(&q->lock);
+		q->busy--;
 		/* The slot may have been reused by many repairs since. */
 		if (failed && same_key(&q->started[slot].key, &key))
 			q->started[slot].failed = true;
@@ -218,6 +224,28 @@ queue_spot_repair(struct healthd *hd, const struct hl_event *ev)
 	pthread_mutex_unlock(&q->lock);
 	if (ret < 0)
 		log_debug(hd, "repair queue full; asking for a full repair");
+}
+
+/* A tenth of a second between looks: short next to a repair. */
+#define IDLE_POLL_NS (NSEC_PER_SEC / 10)
+
+bool
+queue_wait_idle(struct healthd *hd)
+{
+	struct work_queue *q = hd->queue;
+
+	for (;;) {
+		bool idle;
+
+		pthread_mutex_lock(&q->lock);
+		idle = !q->count && !q->full_queued && !q->busy;
+		pthread_mutex_unlock(&q->lock);
+		if (idle)
+			return true;
+		if (atomic_load(&hd->stopping))
+			return false;
+		nanosleep(&(struct timespec){.tv_nsec = IDLE_POLL_NS}, NULL);
+	}
 }
 
 void

@@ -449,6 +449,51 @@ bool hl_scrub_barrier_passes(const struct hl_scrub_vec *vecs, size_t i);
 /* Errors after which no later call can succeed (a shutdown, a signal...). */
 bool hl_scrub_error_ends_run(int err);
 
+/* The object one list of checks is about: the fields of the ioctl heads. */
+struct hl_scrub_target {
+	uint32_t agno;
+	uint64_t ino;
+	uint32_t gen;
+};
+
+struct xfs_scrub_vec;
+struct xfs_fsop_geom;
+
+/*
+ * Run the checks @vecs[0 .. nr) on @t, their results into @vecs: one
+ * XFS_IOC_SCRUBV_METADATA call while *@vectored, else (or from the first
+ * call the kernel does not know on, which clears *@vectored, atomically:
+ * threads may share it) one XFS_IOC_SCRUB_METADATA per check, the
+ * barriers applied as the kernel would.  @kvecs: room for @nr vectors.
+ */
+void hl_scrub_run(int fd, const struct hl_scrub_target *t,
+		  struct hl_scrub_vec *vecs, size_t nr,
+		  struct xfs_scrub_vec *kvecs, int *vectored);
+
+/*
+ * The same for inode @in's checks (hl_scrub_inode_vecs).  An inode bulkstat
+ * could not read is checked core first, the rest only if scrub sees it
+ * and its core is sound; *@nr becomes 1 if scrub does not see it at all.
+ */
+void hl_scrub_run_inode(int fd, const struct hl_scrub_inode *in,
+			struct hl_scrub_vec *vecs, size_t *nr,
+			struct xfs_scrub_vec *kvecs, int *vectored);
+
+/*
+ * Check inode @in (its checks of scrub -a, without repair): into *@bad the
+ * sick bits (XFS_BS_SICK_*) of what the kernel found corrupt.  0, or the
+ * first error of a check that could not run (*@bad still holds what the
+ * others found).  A part it does not have, or that a barrier skipped
+ * after a corrupt core, is no error.
+ */
+int hl_scrub_inode_bad(int fd, const struct hl_scrub_inode *in,
+		       const struct hl_scrub_fs_shape *fs, int *vectored,
+		       uint32_t *bad);
+
+/* The shape a plan needs, from the filesystem's geometry. */
+void hl_scrub_fs_shape_of(const struct xfs_fsop_geom *geo,
+			  struct hl_scrub_fs_shape *fs);
+
 /* ---- health monitor events ------------------------------------------- */
 
 /* The kernel's V0 record: struct xfs_health_monitor_event. */
@@ -623,6 +668,9 @@ hl_event_object(const struct hl_event *ev)
 
 /* The mask table for an object's sick/checked bits. */
 const struct hl_name_table *hl_object_mask_names(enum hl_object object);
+
+/* The sick bit of @object a check of @scrub_type judges; 0 if none. */
+uint32_t hl_object_scrub_bit(enum hl_object object, uint32_t scrub_type);
 
 /*
  * Health, media and file-range domains carry their payload whatever the

@@ -552,13 +552,7 @@ prepare(struct scrub_run *run)
 			return EXIT_USAGE;
 		}
 	}
-	run->shape = (struct hl_scrub_fs_shape){
-		.agcount = geo.agcount,
-		.rgcount = hl_geom_rgcount(&geo),
-		.metadir = geo.flags & XFS_FSOP_GEOM_FLAGS_METADIR,
-		.reflink = geo.flags & XFS_FSOP_GEOM_FLAGS_REFLINK,
-		.parent = geo.flags & XFS_FSOP_GEOM_FLAGS_PARENT,
-	};
+	hl_scrub_fs_shape_of(&geo, &run->shape);
 	run->metadir = run->shape.metadir;
 	run->iflags = scrub_iflags(o);
 	error = hl_scrub_plan_fs(&run->plan, &run->shape, &scope, run->iflags);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The work of scrub -a, as the workers do it: one vectored call per object
- * (XFS_IOC_SCRUBV_METADATA, Linux 6.10+), or one call per check where the
- * kernel lacks it; every inode of an AG, one call each; and what each
- * result means, kept for the main thread to print.  Nothing here prints.
+ * The work of scrub -a, as the workers do it: each object's checks (one
+ * vectored call, or one call per check where the kernel lacks it:
+ * libhealth's hl_scrub_run); every inode of an AG, one call each; and what
+ * each result means, kept for the main thread to print.  Nothing here
+ * prints.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -12,82 +13,18 @@
 #include "scrub_run.h"
 #include "xfs_health_abi.h"
 
-/* The object a call is about: the fields of the ioctl heads. */
+/* The object a call is about, and how its results are judged. */
 struct target {
-	uint32_t agno;
-	uint64_t ino;
-	uint32_t gen;
+	struct hl_scrub_target at;
 	bool inode; /* one of the files: news only when there is news */
 	bool named; /* the user named it (-I): it must exist */
 };
-
-/* The kernel's barrier rule, applied here, between single calls. */
-static void
-run_single(struct scrub_run *run, const struct target *t,
-	   struct hl_scrub_vec *vecs, size_t nr)
-{
-	for (size_t i = 0; i < nr; i++) {
-		struct hl_scrub_vec *v = &vecs[i];
-		struct hl_scrub_request req = {
-			.type = hl_scrub_type_by_value(v->type),
-			.agno = t->agno,
-			.ino = t->ino,
-			.gen = t->gen,
-		};
-		uint32_t flags = v->flags;
-
-		if (v->type == XFS_SCRUB_TYPE_BARRIER) {
-			if (!hl_scrub_barrier_passes(vecs, i)) {
-				v->ret = -ECANCELED;
-				return;
-			}
-			continue;
-		}
-		v->ret = hl_scrub_metadata(run->fd, &req, &flags);
-		if (!v->ret)
-			v->flags = flags;
-	}
-}
 
 static void
 run_call(struct scrub_run *run, const struct target *t,
 	 struct hl_scrub_vec *vecs, size_t nr, struct xfs_scrub_vec *kvecs)
 {
-	struct xfs_scrub_vec_head head = {
-		.svh_ino = t->ino,
-		.svh_gen = t->gen,
-		.svh_agno = t->agno,
-		.svh_nr = nr,
-		.svh_vectors = (uintptr_t)kvecs,
-	};
-	int error;
-
-	if (!__atomic_load_n(&run->vectored, __ATOMIC_RELAXED)) {
-		run_single(run, t, vecs, nr);
-		return;
-	}
-	for (size_t i = 0; i < nr; i++)
-		kvecs[i] = (struct xfs_scrub_vec){
-			.sv_type = vecs[i].type,
-			.sv_flags = vecs[i].flags,
-		};
-	error = hl_scrubv(run->fd, &head);
-	if (!error) {
-		for (size_t i = 0; i < nr; i++) {
-			vecs[i].ret = kvecs[i].sv_ret;
-			vecs[i].flags = kvecs[i].sv_flags;
-		}
-		return;
-	}
-	if (error == -ENOTTY || error == -EOPNOTSUPP) {
-		/* Not after all: one call per check from here on. */
-		__atomic_store_n(&run->vectored, 0, __ATOMIC_RELAXED);
-		run_single(run, t, vecs, nr);
-		return;
-	}
-	for (size_t i = 0; i < nr; i++)
-		vecs[i].ret =
-			vecs[i].type == XFS_SCRUB_TYPE_BARRIER ? 0 : error;
+	hl_scrub_run(run->fd, &t->at, vecs, nr, kvecs, &run->vectored);
 }
 
 /* Is this result printed (text) or written (JSON)? */
@@ -180,9 +117,9 @@ judge(struct scrub_run *run, struct scrub_unit *u, const struct target *t,
 			.mode = (in[i] & XFS_SCRUB_IFLAG_REPAIR)
 					? HL_SCRUB_REPAIR
 					: HL_SCRUB_CHECK,
-			.agno = t->agno,
-			.ino = t->ino,
-			.gen = t->gen,
+			.agno = t->at.agno,
+			.ino = t->at.ino,
+			.gen = t->at.gen,
 		};
 
 		if (v->type == XFS_SCRUB_TYPE_BARRIER) {
@@ -241,10 +178,9 @@ check_inode(struct scrub_run *run, struct scrub_unit *u,
 	    struct xfs_scrub_vec *kvecs)
 {
 	struct hl_scrub_vec vecs[HL_SCRUB_INODE_MAX_VECS];
-	uint32_t flags[HL_SCRUB_INODE_MAX_VECS];
+	uint32_t flags[HL_SCRUB_INODE_MAX_VECS] = {0};
 	struct target t = {
-		.ino = in->ino,
-		.gen = in->gen,
+		.at = {.ino = in->ino, .gen = in->gen},
 		.inode = true,
 		.named = named,
 	};
@@ -252,23 +188,7 @@ check_inode(struct scrub_run *run, struct scrub_unit *u,
 
 	for (size_t i = 0; i < nr; i++)
 		flags[i] = vecs[i].flags;
-	if (in->mode || nr < 3) {
-		run_call(run, &t, vecs, nr, kvecs);
-	} else {
-		/*
-		 * Bulkstat did not list it: corrupt, or one of the kernel's
-		 * own files, which scrub does not see either (ENOENT).  Its
-		 * core first, and the rest only if scrub can see it at all
-		 * and the core is sound (vecs[1] is the barrier).
-		 */
-		run_call(run, &t, vecs, 1, kvecs);
-		if (vecs[0].ret == -ENOENT)
-			nr = 1;
-		else if (!hl_scrub_barrier_passes(vecs, 1))
-			vecs[1].ret = -ECANCELED;
-		else
-			run_call(run, &t, &vecs[2], nr - 2, kvecs);
-	}
+	hl_scrub_run_inode(run->fd, in, vecs, &nr, kvecs, &run->vectored);
 	judge(run, u, &t, vecs, flags, nr);
 	u->summary.inodes++;
 	__atomic_add_fetch(&run->inodes_done, 1, __ATOMIC_RELAXED);
@@ -320,7 +240,8 @@ scrub_unit_run(struct scrub_run *run, struct scrub_unit *u,
 	for (size_t i = 0; i < u->nr_calls && !stopped(run); i++) {
 		const struct hl_scrub_call *call = &u->calls[i];
 		size_t at = call->first;
-		struct target t = {.agno = call->agno, .ino = call->ino};
+		struct target t = {
+			.at = {.agno = call->agno, .ino = call->ino}};
 
 		switch (call->kind) {
 		case HL_SCRUB_CALL_VECS:
@@ -345,7 +266,7 @@ scrub_probe(struct scrub_run *run, const struct hl_scrub_call *call,
 	    struct xfs_scrub_vec *kvecs)
 {
 	struct hl_scrub_vec *vecs = &run->plan.vecs[call->first];
-	struct target t = {.agno = call->agno, .ino = call->ino};
+	struct target t = {.at = {.agno = call->agno, .ino = call->ino}};
 
 	run_call(run, &t, vecs, call->nr, kvecs);
 	for (size_t i = 0; i < call->nr; i++)
@@ -382,9 +303,9 @@ scrub_retry(struct scrub_run *run, struct scrub_unit *u,
 			.gen = res.gen,
 		};
 		struct target t = {
-			.agno = res.agno,
-			.ino = res.ino,
-			.gen = res.gen,
+			.at = {.agno = res.agno,
+			       .ino = res.ino,
+			       .gen = res.gen},
 			.inode = res.type->sclass == HL_SCRUB_CLASS_INODE,
 		};
 		uint32_t flags = run->iflags;

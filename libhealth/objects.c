@@ -144,6 +144,17 @@ hl_object_mask_names(enum hl_object object)
 	return o ? o->mask : NULL;
 }
 
+uint32_t
+hl_object_scrub_bit(enum hl_object object, uint32_t scrub_type)
+{
+	const struct hl_object_desc *o = hl_object_of(object);
+
+	for (size_t i = 0; o && i < o->nr_repairs; i++)
+		if (o->repairs[i].scrub_type == scrub_type)
+			return o->repairs[i].bit;
+	return 0;
+}
+
 const struct hl_name_table *
 hl_fs_mask_names(void)
 {
