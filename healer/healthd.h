@@ -36,6 +36,7 @@ struct healthd_opts {
 	bool supported;	  /* --supported */
 	bool debug;	  /* --debug */
 	bool json;	  /* -j */
+	bool full_here;	  /* --full-repair-in-process */
 	unsigned int reconcile_interval; /* seconds; 0: no scheduled passes */
 	const char *mountpoint;
 };
@@ -79,6 +80,7 @@ struct healthd {
 	struct work_queue *queue;
 	/* After a shutdown every repair would fail: none are made. */
 	atomic_bool shut_down;
+	atomic_bool full_running; /* --full-repair-in-process: one at a time */
 	/* When the last full repair was asked for (CLOCK_MONOTONIC ns). */
 	atomic_uint_fast64_t last_full_ns;
 	/*
@@ -162,6 +164,11 @@ bool healthd_spot_repair(struct healthd *hd, const struct hl_event *ev,
  */
 #define FULL_REPAIR_HOLDOFF_S 30
 void healthd_full_repair(struct healthd *hd);
+/*
+ * full_repair.c: with --full-repair-in-process, the whole-filesystem
+ * repair made here, in the calling worker, instead (scrub -a -r's plan).
+ */
+void healthd_full_repair_here(struct healthd *hd);
 
 /* reconcile.c: heal what the kernel's health masks say is bad now. */
 #define HEALTHD_RECONCILE_START 0x1 /* the monitor's first event */
@@ -193,9 +200,12 @@ void queue_spot_repair(struct healthd *hd, const struct hl_event *ev);
 void queue_full_repair(struct healthd *hd);
 /*
  * Wait until nothing is queued or being repaired (polling: the reconcile
- * thread only); false if the daemon began to stop first.
+ * thread only); false if the daemon began to stop, or @give_up(@hd, @arg)
+ * said to, first.
  */
-bool queue_wait_idle(struct healthd *hd);
+bool queue_wait_idle(struct healthd *hd,
+		     bool (*give_up)(struct healthd *hd, uint64_t arg),
+		     uint64_t arg);
 /* Stop the workers: finish what is queued (@drain) or drop it. */
 void queue_stop(struct healthd *hd, bool drain);
 

@@ -21,6 +21,7 @@ enum {
 	OPT_DEBUG = 256,
 	OPT_EVERYTHING,
 	OPT_FOREGROUND,
+	OPT_FULL_HERE,
 	OPT_NO_AUTOFSCK,
 	OPT_QUIET,
 	OPT_RECONCILE_INTERVAL,
@@ -44,6 +45,8 @@ static const struct option_doc options[] = {
 	 "Open a verbose monitor: log every health update."},
 	{{"foreground", no_argument, NULL, OPT_FOREGROUND},
 	 "Repair with one thread per CPU, not one in all."},
+	{{"full-repair-in-process", no_argument, NULL, OPT_FULL_HERE},
+	 "Make whole-filesystem repairs here, not with xfs_scrub@."},
 	{{"no-autofsck", no_argument, NULL, OPT_NO_AUTOFSCK},
 	 "Ignore the autofsck property; repair only with --repair."},
 	{{"quiet", no_argument, NULL, OPT_QUIET},
@@ -171,7 +174,8 @@ parse_interval(const char *arg, unsigned int *secs)
 		fprintf(stderr,
 			"xfs_healthd: --reconcile-interval: '%s' is not a "
 			"number of seconds from 0 to %u\n",
-			log_name(&shown, arg), HEALTHD_RECONCILE_INTERVAL_MAX);
+			log_name(&shown, arg),
+			(unsigned int)HEALTHD_RECONCILE_INTERVAL_MAX);
 		return -1;
 	}
 	*secs = v;
@@ -196,6 +200,9 @@ parse_args(int argc, char **argv, struct healthd_opts *o, bool *svcname)
 			break;
 		case OPT_FOREGROUND:
 			o->foreground = true;
+			break;
+		case OPT_FULL_HERE:
+			o->full_here = true;
 			break;
 		case OPT_NO_AUTOFSCK:
 			o->no_autofsck = true;
@@ -266,6 +273,7 @@ main(int argc, char **argv)
 		.opt.reconcile_interval = HEALTHD_RECONCILE_INTERVAL,
 	};
 	bool svcname = false;
+	sigset_t usr1;
 	int status;
 
 	/*
@@ -273,6 +281,14 @@ main(int argc, char **argv)
 	 * and not even --help, whose write error is then reported.
 	 */
 	signal(SIGPIPE, SIG_IGN);
+	/*
+	 * SIGUSR1 asks the daemon's event loop for a reconcile pass (it
+	 * reads it from a signalfd); before that, and in the starter, it
+	 * must not kill us.
+	 */
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	pthread_sigmask(SIG_BLOCK, &usr1, NULL);
 
 	for (int i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "--start"))

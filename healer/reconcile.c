@@ -41,7 +41,7 @@ struct pass {
 	struct hl_scrub_fs_shape shape;
 	int vectored; /* XFS_IOC_SCRUBV_METADATA works */
 	/* Inodes the checks found bad: sound again before the marks go. */
-	uint64_t *bad_inos;
+	struct hl_scrub_inode *bad_inos;
 	size_t nr_bad_inos, cap_bad_inos;
 	bool keep_marks; /* a check did not run, or too much to remember */
 };
@@ -117,18 +117,21 @@ seen_slot(struct healthd *hd, const struct hl_health_report *h)
 	}
 }
 
-/* Does @h say something this pass acts on?  Remembers its mask. */
-static bool
-seen_new(struct pass *p, const struct hl_health_report *h)
+/*
+ * The bits of @h this pass acts on: all of them, or in a scheduled pass
+ * those set since the last pass.  Remembers its mask.
+ */
+static uint32_t
+fresh_bits(struct pass *p, const struct hl_health_report *h)
 {
 	uint32_t *slot = seen_slot(p->hd, h);
 	uint32_t old;
 
 	if (!slot)
-		return true;
+		return h->sick;
 	old = *slot;
 	*slot = h->sick;
-	return !p->scheduled || (h->sick & ~old);
+	return p->scheduled ? h->sick & ~old : h->sick;
 }
 
 static int
@@ -148,12 +151,12 @@ grow(uint32_t **v, uint32_t *nr, uint32_t want)
 }
 
 /*
- * Object @h, with what its checks found bad (@checked_bad: an inode of an
+ * Object @h, with what its checks found bad (@checked_bad: inode @in of an
  * AG whose inodes are checked): its lines, and one repair for all of it.
  */
 static int
 reconcile_object(struct pass *p, const struct hl_health_report *h,
-		 uint32_t checked_bad)
+		 const struct hl_scrub_inode *in, uint32_t checked_bad)
 {
 	struct healthd *hd = p->hd;
 	struct hl_event_setting how = healthd_event_setting(hd);
@@ -163,8 +166,11 @@ reconcile_object(struct pass *p, const struct hl_health_report *h,
 
 	if (atomic_load(&hd->stopping))
 		return -ECANCELED;
+	uint32_t fresh;
+
 	p->objects++;
-	if (!seen_new(p, h))
+	fresh = fresh_bits(p, h);
+	if (!fresh && !checked_bad)
 		return 0;
 	all.sick |= checked_bad;
 	if (!all.sick || hl_health_sick_event(&all, p->now_ns, &ev))
@@ -172,10 +178,10 @@ reconcile_object(struct pass *p, const struct hl_health_report *h,
 	if (h->sick)
 		p->bad++;
 	if (checked_bad && !push(&p->bad_inos, &p->nr_bad_inos,
-				 &p->cap_bad_inos, sizeof(h->ino), &h->ino))
+				 &p->cap_bad_inos, sizeof(*in), in))
 		p->keep_marks = true;
 	/* Not a repair of its own: the AG's inodes are checked below. */
-	if (h->object == HL_OBJECT_AG && (h->sick & XFS_AG_GEOM_SICK_INODES)) {
+	if (h->object == HL_OBJECT_AG && (fresh & XFS_AG_GEOM_SICK_INODES)) {
 		if (push(&p->check_ags, &p->nr_check, &p->cap_check,
 			 sizeof(h->group), &h->group))
 			ev.mask &= ~XFS_AG_GEOM_SICK_INODES;
@@ -203,7 +209,7 @@ reconcile_object(struct pass *p, const struct hl_health_report *h,
 static int
 found(const struct hl_health_report *h, void *arg)
 {
-	return reconcile_object(arg, h, 0);
+	return reconcile_object(arg, h, NULL, 0);
 }
 
 /*
@@ -220,7 +226,11 @@ check_ag(struct pass *p, int fd, uint32_t agno)
 	char obj[64];
 	int ret = hl_inode_walk_new(&w, fd, agno, false);
 
-	while (!ret && (ret = hl_inode_walk_next(w, &in)) == 1) {
+	if (ret) {
+		p->keep_marks = true;
+		return ret;
+	}
+	while ((ret = hl_inode_walk_next(w, &in)) == 1) {
 		struct hl_health_report h = {
 			.object = HL_OBJECT_INODE,
 			.ino = in.ino,
@@ -239,12 +249,14 @@ check_ag(struct pass *p, int fd, uint32_t agno)
 					   &bad);
 		checked++;
 		found_bad += !!bad;
-		ret = reconcile_object(p, &h, bad);
+		ret = reconcile_object(p, &h, &in, bad);
 		if (error) {
 			p->keep_marks = true;
 			if (!ret && hl_scrub_error_ends_run(-error))
 				ret = error;
 		}
+		if (ret)
+			break;
 	}
 	hl_inode_walk_free(w);
 	object_words(&(struct hl_health_report){.object = HL_OBJECT_AG,
@@ -267,20 +279,65 @@ to_check(const struct pass *p, uint32_t agno)
 	return false;
 }
 
+/* Is AG @agno marked "inodes" now, though this pass did not check it? */
+static bool
+unchecked_mark(struct pass *p, int fd, uint32_t agno)
+{
+	struct hl_health_report h;
+
+	if (hl_group_health(fd, HL_OBJECT_AG, agno, &h))
+		return true;
+	return (h.sick & XFS_AG_GEOM_SICK_INODES) && !to_check(p, agno);
+}
+
+/* Inodes the checks found bad and that are bad still (gone: sound). */
+static size_t
+still_bad(struct pass *p, int fd)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->nr_bad_inos; i++) {
+		uint32_t bad = 0;
+		int error = hl_scrub_inode_bad(fd, &p->bad_inos[i], &p->shape,
+					       &p->vectored, &bad);
+
+		if (bad || (error && error != -ENOENT))
+			n++;
+	}
+	return n;
+}
+
+/* Give the repairs up to ten minutes, and none once another pass waits. */
+#define MARKS_WAIT_NS (600 * NSEC_PER_SEC)
+
+static bool
+stop_waiting(struct healthd *hd, uint64_t since_ns)
+{
+	bool pending;
+
+	pthread_mutex_lock(&hd->reconcile_lock);
+	pending = hd->reconcile_pending;
+	pthread_mutex_unlock(&hd->reconcile_lock);
+	return pending || clock_ns(CLOCK_MONOTONIC) - since_ns > MARKS_WAIT_NS;
+}
+
 /*
  * After the checks: once their repairs are made, and every inode they
- * named is sound, ask the kernel to clear the AGs' "inodes" marks.  It
- * clears them only if no other metadata is marked bad.
+ * named is checked sound again, ask the kernel to clear the "inodes"
+ * marks (scrub type healthy).  That clears every AG's mark, and the kernel
+ * does so only if no other metadata is marked bad: not while an AG this
+ * pass did not check is marked.
  */
 static void
-clear_inode_marks(struct pass *p)
+clear_inode_marks(struct pass *p, uint32_t agcount)
 {
 	struct healthd *hd = p->hd;
 	struct hl_scrub_request req = {
 		.type = hl_scrub_type_by_value(XFS_SCRUB_TYPE_HEALTHY),
 	};
-	uint32_t flags = 0;
-	size_t still_bad = 0;
+	uint64_t since = clock_ns(CLOCK_MONOTONIC);
+	uint32_t flags = 0, agno;
+	size_t bad;
 	int fd, error;
 
 	if (p->keep_marks) {
@@ -288,25 +345,32 @@ clear_inode_marks(struct pass *p)
 			      "complete");
 		return;
 	}
-	if (!queue_wait_idle(hd))
+	if (!queue_wait_idle(hd, stop_waiting, since)) {
+		if (!atomic_load(&hd->stopping))
+			log_added(hd, "reconcile: inodes marks kept: repairs "
+				      "still under way");
 		return;
+	}
 	fd = healthd_open_fs(hd);
 	if (fd < 0) {
 		log_added_error(hd, "reconcile: cannot open the filesystem: %s",
 				strerror(-fd));
 		return;
 	}
-	for (size_t i = 0; i < p->nr_bad_inos; i++) {
-		struct xfs_bulkstat bs;
-
-		if (hl_bulkstat_one(fd, p->bad_inos[i], &bs) || bs.bs_sick)
-			still_bad++;
-	}
-	if (still_bad) {
+	bad = still_bad(p, fd);
+	for (agno = 0; agno < agcount && !bad; agno++)
+		if (unchecked_mark(p, fd, agno))
+			break;
+	if (bad) {
 		log_added(hd,
 			  "reconcile: inodes marks kept: %zu inodes still "
 			  "bad",
-			  still_bad);
+			  bad);
+	} else if (agno < agcount) {
+		log_added(hd,
+			  "reconcile: inodes marks kept: agno 0x%" PRIx32
+			  " is marked and was not checked in this pass",
+			  agno);
 	} else {
 		error = hl_scrub_metadata(fd, &req, &flags);
 		if (error)
@@ -408,8 +472,10 @@ reconcile_pass(struct healthd *hd, unsigned int why)
 			  "reconcile: %s: %" PRIu64 " objects read, %" PRIu64
 			  " marked bad, %" PRIu64 " repairs queued",
 			  pass_words(why), p.objects, p.bad, p.queued);
-	if (p.nr_check && !error)
-		clear_inode_marks(&p);
+	if (p.nr_check) {
+		p.keep_marks |= error != 0;
+		clear_inode_marks(&p, geo.agcount);
+	}
 out:
 	free(p.check_ags);
 	free(p.bad_inos);

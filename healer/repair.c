@@ -99,6 +99,12 @@ healthd_full_repair(struct healthd *hd)
 		atomic_fetch_add(&hd->stats.abandoned, 1);
 		return;
 	}
+	/* One made here is still under way: it covers this request too. */
+	if (hd->opt.full_here && atomic_load(&hd->full_running)) {
+		atomic_fetch_add(&hd->stats.coalesced, 1);
+		log_debug(hd, "whole-filesystem repair under way; not again");
+		return;
+	}
 	/* One run checks everything: a second request so soon adds nothing. */
 	if (!hl_holdoff_claim(&hd->last_full_ns, clock_ns(CLOCK_MONOTONIC),
 			      FULL_REPAIR_HOLDOFF_S * NSEC_PER_SEC)) {
@@ -108,6 +114,12 @@ healthd_full_repair(struct healthd *hd)
 		return;
 	}
 	atomic_fetch_add(&hd->stats.full_repairs, 1);
+	if (hd->opt.full_here) {
+		atomic_store(&hd->full_running, true);
+		healthd_full_repair_here(hd);
+		atomic_store(&hd->full_running, false);
+		return;
+	}
 	pthread_mutex_lock(&hd->where_lock);
 	where = strdup(hd->where);
 	pthread_mutex_unlock(&hd->where_lock);

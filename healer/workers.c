@@ -230,7 +230,8 @@ queue_spot_repair(struct healthd *hd, const struct hl_event *ev)
 #define IDLE_POLL_NS (NSEC_PER_SEC / 10)
 
 bool
-queue_wait_idle(struct healthd *hd)
+queue_wait_idle(struct healthd *hd,
+		bool (*give_up)(struct healthd *hd, uint64_t arg), uint64_t arg)
 {
 	struct work_queue *q = hd->queue;
 
@@ -242,7 +243,7 @@ queue_wait_idle(struct healthd *hd)
 		pthread_mutex_unlock(&q->lock);
 		if (idle)
 			return true;
-		if (atomic_load(&hd->stopping))
+		if (atomic_load(&hd->stopping) || give_up(hd, arg))
 			return false;
 		nanosleep(&(struct timespec){.tv_nsec = IDLE_POLL_NS}, NULL);
 	}
