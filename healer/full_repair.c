@@ -216,12 +216,7 @@ retry(struct run *r)
 {
 	for (size_t i = 0; i < r->nr_retry; i++) {
 		struct hl_scrub_result res = r->retry[i];
-		struct hl_scrub_request req = {
-			.type = res.type,
-			.agno = res.agno,
-			.ino = res.ino,
-			.gen = res.gen,
-		};
+		struct hl_scrub_request req = hl_scrub_result_request(&res);
 		uint32_t flags = XFS_SCRUB_IFLAG_REPAIR;
 		int error = r->stop ? -ECANCELED
 				    : hl_scrub_metadata(r->fd, &req, &flags);

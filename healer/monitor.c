@@ -30,6 +30,15 @@ dispatch(const struct hl_event *ev, void *arg)
 
 	atomic_fetch_add(&hd->stats.events, 1);
 	hl_event_action(ev, &how, &act);
+	/*
+	 * The repair first: a worker starts it while this thread looks up
+	 * the path for the event's line (the outcome's line finds that path
+	 * in the cache).
+	 */
+	if (act.spot_repair && !atomic_load(&hd->shut_down)) {
+		queue_spot_repair(hd, ev);
+		act.spot_repair = false;
+	}
 	if (act.log) {
 		char *path = NULL;
 
@@ -64,8 +73,6 @@ dispatch(const struct hl_event *ev, void *arg)
 	}
 	if (act.full_repair)
 		queue_full_repair(hd);
-	if (act.spot_repair)
-		queue_spot_repair(hd, ev);
 	return act.last;
 }
 

@@ -71,8 +71,13 @@ healthd_spot_repair(struct healthd *hd, const struct hl_event *ev,
 		char *path = NULL;
 
 		repair_one(hd, fd, ev, &steps[i], &rep);
-		/* Look the path up after the repair, which may have fixed it. */
-		if (hl_event_object(ev) == HL_OBJECT_INODE)
+		/*
+		 * The path the event's line found within a second will do;
+		 * without one, look it up now, after the repair, which may
+		 * have mended what stopped the walk.
+		 */
+		if (hl_event_object(ev) == HL_OBJECT_INODE &&
+		    path_cache_get(&hd->paths, ev->ino, ev->gen, &path) <= 0)
 			healthd_inode_path(hd, fd, ev->ino, ev->gen, &path);
 		log_repair(hd, &rep, path);
 		free(path);

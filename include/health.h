@@ -241,6 +241,18 @@ struct hl_scrub_result {
  */
 bool hl_scrub_needs_retry(const struct hl_scrub_result *res);
 
+/* The request that checks (or repairs) @res's object again. */
+static inline struct hl_scrub_request
+hl_scrub_result_request(const struct hl_scrub_result *res)
+{
+	return (struct hl_scrub_request){
+		.type = res->type,
+		.agno = res->agno,
+		.ino = res->ino,
+		.gen = res->gen,
+	};
+}
+
 /* After the retry: can only an offline repair (xfs_repair) mend it? */
 bool hl_scrub_offline_required(const struct hl_scrub_result *res);
 

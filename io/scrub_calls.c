@@ -296,12 +296,7 @@ scrub_retry(struct scrub_run *run, struct scrub_unit *u,
 
 	for (size_t i = 0; i < items->nr; i++) {
 		struct hl_scrub_result res = items->v[i];
-		struct hl_scrub_request req = {
-			.type = res.type,
-			.agno = res.agno,
-			.ino = res.ino,
-			.gen = res.gen,
-		};
+		struct hl_scrub_request req = hl_scrub_result_request(&res);
 		struct target t = {
 			.at = {.agno = res.agno,
 			       .ino = res.ino,
