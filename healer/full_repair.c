@@ -27,7 +27,8 @@ struct run {
 	struct hl_scrub_summary sum;
 	struct hl_scrub_result retry[MAX_RETRIES];
 	size_t nr_retry;
-	bool stop; /* an error after which no call can work */
+	bool stop;	  /* an error after which no call can work */
+	bool list_failed; /* an AG's inodes could not all be listed */
 };
 
 static const char *
@@ -72,9 +73,10 @@ report(struct run *r, const struct hl_scrub_result *res)
 		log_added(r->hd, "full repair: %s: %s", obj + 1, what);
 }
 
+/* @in: each vector's input flags (NULL: all repairs). */
 static void
 judge(struct run *r, const struct hl_scrub_target *t, bool inode,
-      const struct hl_scrub_vec *vecs, size_t nr)
+      const struct hl_scrub_vec *vecs, const uint32_t *in, size_t nr)
 {
 	bool skipping = false;
 
@@ -82,7 +84,9 @@ judge(struct run *r, const struct hl_scrub_target *t, bool inode,
 		const struct hl_scrub_vec *v = &vecs[i];
 		struct hl_scrub_result res = {
 			.type = hl_scrub_type_by_value(v->type),
-			.mode = HL_SCRUB_REPAIR,
+			.mode = !in || (in[i] & XFS_SCRUB_IFLAG_REPAIR)
+					? HL_SCRUB_REPAIR
+					: HL_SCRUB_CHECK,
 			.agno = t->agno,
 			.ino = t->ino,
 			.gen = t->gen,
@@ -98,7 +102,7 @@ judge(struct run *r, const struct hl_scrub_target *t, bool inode,
 			res.outcome = HL_SCRUB_SKIPPED;
 		} else if (!v->ret) {
 			res.flags = v->flags;
-			res.outcome = hl_scrub_judge(HL_SCRUB_REPAIR, v->flags);
+			res.outcome = hl_scrub_judge(res.mode, v->flags);
 		} else if (v->ret == -ENOENT) {
 			res.outcome = HL_SCRUB_ABSENT;
 		} else {
@@ -127,7 +131,7 @@ repair_inode(struct run *r, const struct hl_scrub_inode *in)
 
 	hl_scrub_run_inode(r->fd, in, vecs, &nr, kvecs, &r->vectored);
 	judge(r, &(struct hl_scrub_target){.ino = in->ino, .gen = in->gen},
-	      true, vecs, nr);
+	      true, vecs, NULL, nr);
 	r->sum.inodes++;
 }
 
@@ -144,14 +148,20 @@ repair_ag_inodes(struct run *r, uint32_t agno)
 		ret = 0;
 	}
 	hl_inode_walk_free(w);
+	if (ret < 0)
+		r->list_failed = true;
 	return ret < 0 ? ret : 0;
 }
 
+/* Anything bad or unseen so far: the retained-health verdict must wait. */
 static bool
-problems(const struct hl_scrub_summary *s)
+problems(const struct run *r)
 {
+	const struct hl_scrub_summary *s = &r->sum;
+
 	return s->count[HL_SCRUB_CORRUPT] || s->count[HL_SCRUB_INCOMPLETE] ||
-	       s->count[HL_SCRUB_ERROR] || s->count[HL_SCRUB_SKIPPED];
+	       s->count[HL_SCRUB_ERROR] || s->count[HL_SCRUB_SKIPPED] ||
+	       r->nr_retry || r->list_failed;
 }
 
 static void
@@ -161,21 +171,27 @@ run_call(struct run *r, struct hl_scrub_plan *plan,
 	struct hl_scrub_target t = {.agno = call->agno, .ino = call->ino};
 	struct hl_scrub_vec *vecs = &plan->vecs[call->first];
 	struct xfs_scrub_vec *kvecs;
+	uint32_t *in_flags;
 	struct xfs_bulkstat bs;
 	struct hl_scrub_inode in = {.ino = call->ino};
 	int error;
 
 	switch (call->kind) {
 	case HL_SCRUB_CALL_VECS:
-		if (call->if_clean && (problems(&r->sum) || r->nr_retry))
+		if (call->if_clean && problems(r))
 			return;
 		kvecs = calloc(call->nr, sizeof(*kvecs));
-		if (!kvecs) {
+		in_flags = calloc(call->nr, sizeof(*in_flags));
+		if (!kvecs || !in_flags) {
+			free(kvecs);
+			free(in_flags);
 			r->stop = true;
 			log_added_error(r->hd, "full repair: %s",
 					strerror(ENOMEM));
 			return;
 		}
+		for (size_t i = 0; i < call->nr; i++)
+			in_flags[i] = vecs[i].flags;
 		hl_scrub_run(r->fd, &t, vecs, call->nr, kvecs, &r->vectored);
 		free(kvecs);
 		if (call->phase == HL_SCRUB_PHASE_PROBE) {
@@ -188,11 +204,13 @@ run_call(struct run *r, struct hl_scrub_plan *plan,
 						"not repair here: %s",
 						strerror(-vecs[i].ret));
 				r->stop = true;
-				return;
+				break;
 			}
+			free(in_flags);
 			return;
 		}
-		judge(r, &t, false, vecs, call->nr);
+		judge(r, &t, false, vecs, in_flags, call->nr);
+		free(in_flags);
 		return;
 	case HL_SCRUB_CALL_AG_INODES:
 		error = repair_ag_inodes(r, call->agno);
@@ -218,16 +236,21 @@ retry(struct run *r)
 		struct hl_scrub_result res = r->retry[i];
 		struct hl_scrub_request req = hl_scrub_result_request(&res);
 		uint32_t flags = XFS_SCRUB_IFLAG_REPAIR;
-		int error = r->stop ? -ECANCELED
-				    : hl_scrub_metadata(r->fd, &req, &flags);
+		int error;
 
+		if (r->stop || atomic_load(&r->hd->stopping)) {
+			/* No second try: counted as the first one ended. */
+			report(r, &res);
+			continue;
+		}
+		error = hl_scrub_metadata(r->fd, &req, &flags);
 		res.retried = true;
 		if (!error) {
 			res.flags = flags;
 			res.outcome = hl_scrub_judge(HL_SCRUB_REPAIR, flags);
 		} else if (error == -ENOENT) {
 			continue; /* gone meanwhile */
-		} else if (error != -ECANCELED) {
+		} else {
 			res.error = -error;
 			res.outcome = HL_SCRUB_ERROR;
 		}
@@ -264,6 +287,7 @@ healthd_full_repair_here(struct healthd *hd)
 	if (!error)
 		error = hl_render_init(&r->words, "");
 	if (error) {
+		hl_scrub_plan_free(&plan);
 		close(r->fd);
 		goto fail;
 	}

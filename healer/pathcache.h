@@ -4,8 +4,8 @@
  * burst of reports (every read of it, every retry), and each log line wants
  * its path: a parent-pointer walk that competes with the repair the first
  * report started.  A path found less than a second ago is used again
- * instead.  Lookups after a repair always walk (the repair may have fixed
- * the tree) and refresh the entry.
+ * instead.  A repair's outcome line uses that path too; without one it
+ * walks (the repair may have fixed the tree) and refreshes the entry.
  *
  * A walk that failed is remembered longer: a walk loads the inode, and an
  * inode whose core is damaged fails to load and is reported sick once more,

@@ -181,8 +181,10 @@ reconcile_object(struct pass *p, const struct hl_health_report *h,
 				 &p->cap_bad_inos, sizeof(*in), in))
 		p->keep_marks = true;
 	/* Not a repair of its own: the AG's inodes are checked below. */
-	if (h->object == HL_OBJECT_AG && (fresh & XFS_AG_GEOM_SICK_INODES)) {
-		if (push(&p->check_ags, &p->nr_check, &p->cap_check,
+	if (h->object == HL_OBJECT_AG && (h->sick & XFS_AG_GEOM_SICK_INODES)) {
+		/* A mark a scheduled pass saw before is not checked again. */
+		if (!(fresh & XFS_AG_GEOM_SICK_INODES) ||
+		    push(&p->check_ags, &p->nr_check, &p->cap_check,
 			 sizeof(h->group), &h->group))
 			ev.mask &= ~XFS_AG_GEOM_SICK_INODES;
 		else
@@ -316,7 +318,8 @@ stop_waiting(struct healthd *hd, uint64_t since_ns)
 	bool pending;
 
 	pthread_mutex_lock(&hd->reconcile_lock);
-	pending = hd->reconcile_pending;
+	/* A scheduled pass would not check these AGs again: wait on. */
+	pending = hd->reconcile_pending & ~HEALTHD_RECONCILE_SCHEDULED;
 	pthread_mutex_unlock(&hd->reconcile_lock);
 	return pending || clock_ns(CLOCK_MONOTONIC) - since_ns > MARKS_WAIT_NS;
 }

@@ -122,6 +122,11 @@ healthd_full_repair(struct healthd *hd)
 	if (hd->opt.full_here) {
 		atomic_store(&hd->full_running, true);
 		healthd_full_repair_here(hd);
+		/*
+		 * The holdoff from its end: what its own findings made the
+		 * kernel report meanwhile is covered by it, not a new run.
+		 */
+		atomic_store(&hd->last_full_ns, clock_ns(CLOCK_MONOTONIC));
 		atomic_store(&hd->full_running, false);
 		return;
 	}
