@@ -47,6 +47,7 @@ export XFS_HEALTH_BUILD := $(B)
 PREFIX		?= /usr/local
 SBINDIR		?= $(PREFIX)/sbin
 MANDIR		?= $(PREFIX)/share/man
+DATADIR		?= $(PREFIX)/share/xfs_health
 DESTDIR		?=
 
 CC		?= cc
@@ -356,13 +357,16 @@ deps:
 SYSTEMD_UNITDIR	?= $(or $(shell $(PKG_CONFIG) --variable=systemdsystemunitdir \
 			systemd 2>/dev/null),/lib/systemd/system)
 MANS		:= man8/xfs_health.8 $(wildcard man8/xfs_healthd.8)
+# Prometheus alerting rules for the metrics (doc/monitoring.md).
+RULES		:= monitoring/xfs_health.rules.yml
 
 install: $(IO_PROG) $(HEALER_PROG)
 	$(INSTALL) -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8 \
-		$(DESTDIR)$(SYSTEMD_UNITDIR)
+		$(DESTDIR)$(SYSTEMD_UNITDIR) $(DESTDIR)$(DATADIR)
 	$(INSTALL) -m 755 $(IO_PROG) $(DESTDIR)$(SBINDIR)/xfs_health
 	$(INSTALL) -m 755 $(HEALER_PROG) $(DESTDIR)$(SBINDIR)/xfs_healthd
 	$(INSTALL) -m 644 $(MANS) $(DESTDIR)$(MANDIR)/man8/
+	$(INSTALL) -m 644 $(RULES) $(DESTDIR)$(DATADIR)/
 	for u in $(UNITS); do \
 		dst="$(DESTDIR)$(SYSTEMD_UNITDIR)/$${u##*/}"; \
 		sed 's|@SBINDIR@|$(SBINDIR)|g' "$$u" >"$$dst" && \
@@ -372,7 +376,9 @@ install: $(IO_PROG) $(HEALER_PROG)
 uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/xfs_health $(DESTDIR)$(SBINDIR)/xfs_healthd \
 		$(addprefix $(DESTDIR)$(MANDIR)/man8/,$(notdir $(MANS))) \
-		$(addprefix $(DESTDIR)$(SYSTEMD_UNITDIR)/,$(notdir $(UNITS)))
+		$(addprefix $(DESTDIR)$(SYSTEMD_UNITDIR)/,$(notdir $(UNITS))) \
+		$(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(RULES)))
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 # In the tree: everything built here and in build/.  With O: that build.
 clean:

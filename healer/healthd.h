@@ -38,6 +38,8 @@ struct healthd_opts {
 	bool json;	  /* -j */
 	bool full_here;	  /* --full-repair-in-process */
 	unsigned int reconcile_interval; /* seconds; 0: no scheduled passes */
+	const char *metrics_dir;	 /* --metrics-dir; NULL: none */
+	bool metrics_dir_given;
 	const char *mountpoint;
 };
 
@@ -104,6 +106,19 @@ struct healthd {
 		uint32_t nr_ag, nr_rg;
 	} seen;
 	atomic_bool stopping;
+	/*
+	 * Metrics (metrics.c): counted from setup on; written by their own
+	 * thread when @metrics_path is set.
+	 */
+	struct hl_metrics metrics;
+	bool metrics_ready; /* @metrics initialised */
+	char *metrics_path;
+	int metrics_error; /* of the last write, to log a change once */
+	pthread_t metrics_tid;
+	bool metrics_thread;
+	pthread_mutex_t metrics_lock;
+	pthread_cond_t metrics_cond;
+	bool metrics_stop; /* under @metrics_lock */
 };
 
 /* How the daemon runs, as the policy (hl_event_action) asks it. */
@@ -192,6 +207,19 @@ void healthd_full_repair_here(struct healthd *hd);
 void healthd_reconcile_request(struct healthd *hd, unsigned int why);
 /* End the pass under way early and wait (before the repair queue stops). */
 void healthd_reconcile_wait(struct healthd *hd);
+
+/* metrics.c: the metrics file for node_exporter's textfile collector. */
+#define HEALTHD_METRICS_DIR "/var/lib/prometheus/node-exporter"
+/*
+ * Labels from @fd's filesystem; the file's name, and whether the directory
+ * can be written (a directory given must be; the default may be missing).
+ * An exit status, or -1 to go on.
+ */
+int healthd_metrics_setup(struct healthd *hd, int fd);
+/* Monitoring begins: the writer thread starts (signals blocked first). */
+void healthd_metrics_start(struct healthd *hd);
+/* The last write, "monitoring 0", then everything freed. */
+void healthd_metrics_stop(struct healthd *hd);
 
 /* workers.c: a bounded queue of repairs and the threads that make them. */
 int queue_start(struct healthd *hd, unsigned int nr_workers, size_t max);

@@ -25,6 +25,7 @@ enum {
 	OPT_NO_AUTOFSCK,
 	OPT_QUIET,
 	OPT_RECONCILE_INTERVAL,
+	OPT_METRICS_DIR,
 	OPT_REPAIR,
 	OPT_SUPPORTED,
 	OPT_SVCNAME,
@@ -35,40 +36,43 @@ enum {
 /* Each option once: getopt's table and the help text are made from this. */
 struct option_doc {
 	struct option opt;
+	const char *arg; /* its argument's name in the help */
 	const char *help;
 };
 
 static const struct option_doc options[] = {
 	{{"debug", no_argument, NULL, OPT_DEBUG},
-	 "Explain decisions on stderr."},
+	 NULL, "Explain decisions on stderr."},
 	{{"everything", no_argument, NULL, OPT_EVERYTHING},
-	 "Open a verbose monitor: log every health update."},
+	 NULL, "Open a verbose monitor: log every health update."},
 	{{"foreground", no_argument, NULL, OPT_FOREGROUND},
-	 "Repair with one thread per CPU, not one in all."},
+	 NULL, "Repair with one thread per CPU, not one in all."},
 	{{"full-repair-in-process", no_argument, NULL, OPT_FULL_HERE},
-	 "Make whole-filesystem repairs here, not with xfs_scrub@."},
+	 NULL, "Make whole-filesystem repairs here, not with xfs_scrub@."},
+	{{"metrics-dir", required_argument, NULL, OPT_METRICS_DIR},
+	 "DIR", "Write Prometheus metrics into DIR (none: do not)."},
 	{{"no-autofsck", no_argument, NULL, OPT_NO_AUTOFSCK},
-	 "Ignore the autofsck property; repair only with --repair."},
+	 NULL, "Ignore the autofsck property; repair only with --repair."},
 	{{"quiet", no_argument, NULL, OPT_QUIET},
-	 "Do not log health, media and file I/O events."},
+	 NULL, "Do not log health, media and file I/O events."},
 	{{"reconcile-interval", required_argument, NULL,
 	  OPT_RECONCILE_INTERVAL},
-	 "Read the kernel's health marks every SECONDS "
+	 "SECONDS", "Read the kernel's health marks every SECONDS "
 	 "(" HEALTHD_RECONCILE_INTERVAL_STR "; 0: never)."},
 	{{"repair", no_argument, NULL, OPT_REPAIR},
-	 "Repair sick metadata whatever the autofsck property says."},
+	 NULL, "Repair sick metadata whatever the autofsck property says."},
 	{{"supported", no_argument, NULL, OPT_SUPPORTED},
-	 "Exit 0 if the filesystem can be monitored, else 1."},
+	 NULL, "Exit 0 if the filesystem can be monitored, else 1."},
 	{{"svcname", no_argument, NULL, OPT_SVCNAME},
-	 "Print the systemd unit name for MOUNTPOINT and exit."},
+	 NULL, "Print the systemd unit name for MOUNTPOINT and exit."},
 	{{"json", no_argument, NULL, 'j'},
-	 "Log JSON objects, one per line."},
+	 NULL, "Log JSON objects, one per line."},
 	{{"start", no_argument, NULL, OPT_START},
-	 "Start a daemon unit for every XFS mount, now and later."},
+	 NULL, "Start a daemon unit for every XFS mount, now and later."},
 	{{"version", no_argument, NULL, 'V'},
-	 "Print the version."},
+	 NULL, "Print the version."},
 	{{"help", no_argument, NULL, OPT_HELP},
-	 "Print this help."},
+	 NULL, "Print this help."},
 };
 
 #define NR_OPTIONS (sizeof(options) / sizeof(options[0]))
@@ -93,7 +97,8 @@ usage(FILE *f)
 			snprintf(name, sizeof(name), "-%c, --%s", o->val,
 				 o->name);
 		else if (o->has_arg)
-			snprintf(name, sizeof(name), "--%s SECONDS", o->name);
+			snprintf(name, sizeof(name), "--%s %s", o->name,
+				 options[i].arg);
 		else
 			snprintf(name, sizeof(name), "--%s", o->name);
 		if (strlen(name) > 17)
@@ -182,6 +187,29 @@ parse_interval(const char *arg, unsigned int *secs)
 	return 0;
 }
 
+/* An absolute directory, or "none" (or nothing) for no metrics file. */
+static int
+parse_metrics_dir(const char *arg, struct healthd_opts *o)
+{
+	struct log_name shown;
+
+	if (!*arg || !strcmp(arg, "none")) {
+		o->metrics_dir = NULL;
+		o->metrics_dir_given = true;
+		return 0;
+	}
+	if (arg[0] != '/') {
+		fprintf(stderr,
+			"xfs_healthd: --metrics-dir: '%s' is not an absolute "
+			"path (or none)\n",
+			log_name(&shown, arg));
+		return -1;
+	}
+	o->metrics_dir = arg;
+	o->metrics_dir_given = true;
+	return 0;
+}
+
 static int
 parse_args(int argc, char **argv, struct healthd_opts *o, bool *svcname)
 {
@@ -212,6 +240,12 @@ parse_args(int argc, char **argv, struct healthd_opts *o, bool *svcname)
 			break;
 		case OPT_RECONCILE_INTERVAL:
 			if (parse_interval(optarg, &o->reconcile_interval)) {
+				try_help();
+				return -1;
+			}
+			break;
+		case OPT_METRICS_DIR:
+			if (parse_metrics_dir(optarg, o)) {
 				try_help();
 				return -1;
 			}
@@ -271,6 +305,7 @@ main(int argc, char **argv)
 	struct healthd hd = {
 		.mon_fd = -1,
 		.opt.reconcile_interval = HEALTHD_RECONCILE_INTERVAL,
+		.opt.metrics_dir = HEALTHD_METRICS_DIR,
 	};
 	bool svcname = false;
 	sigset_t usr1;

@@ -29,6 +29,7 @@ dispatch(const struct hl_event *ev, void *arg)
 	struct hl_event_action act;
 
 	atomic_fetch_add(&hd->stats.events, 1);
+	hl_metrics_event(&hd->metrics, ev);
 	hl_event_action(ev, &how, &act);
 	/*
 	 * The repair first: a worker starts it while this thread looks up
@@ -184,11 +185,13 @@ healthd_monitor(struct healthd *hd)
 		log_error(hd, "%s", strerror(errno));
 		return EXIT_SETUP;
 	}
+	healthd_metrics_start(hd);
 	error = queue_start(hd, nr_workers(hd), QUEUE_MAX);
 	if (error) {
 		log_added_error(hd, "cannot start repair threads: %s",
 			  strerror(-error));
 		close(sfd);
+		healthd_metrics_stop(hd);
 		return EXIT_SETUP;
 	}
 	hl_stream_init(&stream);
@@ -248,6 +251,7 @@ healthd_monitor(struct healthd *hd)
 	healthd_reconcile_wait(hd);
 	queue_stop(hd, false);
 	log_summary(hd);
+	healthd_metrics_stop(hd);
 	close(sfd);
 	return status;
 }

@@ -175,6 +175,8 @@ reconcile_object(struct pass *p, const struct hl_health_report *h,
 	all.sick |= checked_bad;
 	if (!all.sick || hl_health_sick_event(&all, p->now_ns, &ev))
 		return 0;
+	hl_metrics_sick(&hd->metrics, h->object, h->group, h->ino, h->gen,
+			all.sick);
 	if (h->sick)
 		p->bad++;
 	if (checked_bad && !push(&p->bad_inos, &p->nr_bad_inos,
@@ -427,6 +429,8 @@ reconcile_pass(struct healthd *hd, unsigned int why)
 	if (fd < 0) {
 		log_added_error(hd, "reconcile: cannot open the filesystem: %s",
 				strerror(-fd));
+		hl_metrics_pass(&hd->metrics, clock_ns(CLOCK_REALTIME) / 1e9, 0,
+				false);
 		goto incomplete;
 	}
 	error = hl_fs_geometry(fd, &geo);
@@ -479,6 +483,8 @@ reconcile_pass(struct healthd *hd, unsigned int why)
 		p.keep_marks |= error != 0;
 		clear_inode_marks(&p, geo.agcount);
 	}
+	hl_metrics_pass(&hd->metrics, clock_ns(CLOCK_REALTIME) / 1e9, p.bad,
+			!error);
 out:
 	free(p.check_ags);
 	free(p.bad_inos);

@@ -38,6 +38,7 @@ repair_one(struct healthd *hd, int fd, const struct hl_event *ev,
 		rep->flags = flags;
 	rep->outcome = hl_repair_judge(rep->error, rep->flags);
 	atomic_fetch_add(&hd->stats.repairs[rep->outcome], 1);
+	hl_metrics_repair(&hd->metrics, rep->outcome);
 	log_debug(hd, "repair %s: %s, flags 0x%x", step->type->name,
 		  rep->error ? strerror(rep->error) : "done", rep->flags);
 }
@@ -119,6 +120,7 @@ healthd_full_repair(struct healthd *hd)
 		return;
 	}
 	atomic_fetch_add(&hd->stats.full_repairs, 1);
+	hl_metrics_full_repair(&hd->metrics);
 	if (hd->opt.full_here) {
 		atomic_store(&hd->full_running, true);
 		healthd_full_repair_here(hd);

@@ -294,7 +294,9 @@ healthd_setup(struct healthd *hd)
 		}
 		hd->have_handle = true;
 	}
-	status = open_monitor(hd, fd);
+	status = healthd_metrics_setup(hd, fd);
+	if (status < 0)
+		status = open_monitor(hd, fd);
 out:
 	/* From here on nothing holds the filesystem open. */
 	close(fd);

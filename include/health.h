@@ -11,6 +11,7 @@
 #ifndef XFS_HEALTH_HEALTH_H
 #define XFS_HEALTH_HEALTH_H
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -1417,6 +1418,13 @@ struct xfs_verify_media;
 int hl_fs_geometry(int fd, struct xfs_fsop_geom *geo);
 
 /*
+ * FS_IOC_GETFSUUID: the filesystem's UUID as blkid prints it (36
+ * characters and a NUL: @len at least HL_UUID_LEN).  0 or -errno.
+ */
+#define HL_UUID_LEN 37
+int hl_fs_uuid(int fd, char *buf, size_t len);
+
+/*
  * XFS_IOC_AG_GEOMETRY and XFS_IOC_RTGROUP_GEOMETRY for one group: sizes,
  * inode counts (AGs), and the sick and checked masks.  0 or -errno.
  */
@@ -1493,5 +1501,76 @@ void hl_handle_for_inode(const struct xfs_handle *fs, uint64_t ino,
  * (EOPNOTSUPP without parent pointers, ESTALE for a stale handle).
  */
 int hl_handle_path(int dirfd, const struct xfs_handle *h, char **path);
+
+/* ---- metrics for Prometheus (metrics.c) ------------------------------- */
+
+/*
+ * What a monitor of one filesystem has seen, kept for Prometheus' text
+ * format (node_exporter's textfile collector reads it).  Safe to update
+ * from several threads; every update moves hl_metrics_version() on, so a
+ * writer can tell that there is something new to write.
+ */
+#define HL_METRICS_DOMAINS 10 /* the kernel's 9, and any other one */
+#define HL_METRICS_TYPES   14 /* the kernel's 13, and any other one */
+#define HL_METRICS_SICK_MAX 65536 /* objects followed one by one */
+
+struct hl_metrics_object {
+	uint64_t ino;
+	uint32_t group, gen, mask;
+	unsigned char object; /* enum hl_object; 0xff: an empty slot */
+};
+
+struct hl_metrics {
+	pthread_mutex_t lock;
+	char *mountpoint; /* label values, as given */
+	char *uuid;
+	uint64_t version;
+	uint64_t events[HL_METRICS_DOMAINS][HL_METRICS_TYPES];
+	uint64_t lost;		  /* what the kernel's lost reports counted */
+	uint64_t shutdowns;
+	uint64_t media_errors, media_error_bytes;
+	uint64_t repairs[HL_REPAIR_NR_OUTCOMES];
+	uint64_t full_repairs;	  /* whole-filesystem repairs asked for */
+	uint64_t passes, pass_failures; /* reconcile passes */
+	double start_time;	  /* seconds since the epoch */
+	double last_pass_time;	  /* 0: none yet */
+	uint64_t last_pass_found;
+	bool last_pass_ok;
+	bool monitoring;
+	/* Objects with sick bits now, by key (an open-addressing table). */
+	struct hl_metrics_object *sick;
+	size_t sick_cap, sick_used;
+	uint64_t sick_untracked; /* reports past HL_METRICS_SICK_MAX */
+};
+
+/* Labels: the mount point and UUID (either may be NULL).  0 or -ENOMEM. */
+int hl_metrics_init(struct hl_metrics *m, const char *mountpoint,
+		    const char *uuid);
+void hl_metrics_free(struct hl_metrics *m);
+uint64_t hl_metrics_version(struct hl_metrics *m);
+
+/*
+ * One event read: counted by domain and type; health events move the sick
+ * objects (sick and corrupt set bits, healthy clears them), lost, shutdown
+ * and media events their own counters.
+ */
+void hl_metrics_event(struct hl_metrics *m, const struct hl_event *ev);
+/* Sick bits found otherwise (a reconcile pass reading the kernel's masks). */
+void hl_metrics_sick(struct hl_metrics *m, enum hl_object object,
+		     uint32_t group, uint64_t ino, uint32_t gen, uint32_t mask);
+void hl_metrics_repair(struct hl_metrics *m, enum hl_repair_outcome outcome);
+void hl_metrics_full_repair(struct hl_metrics *m);
+/* A reconcile pass ended at @when (seconds since the epoch). */
+void hl_metrics_pass(struct hl_metrics *m, double when, uint64_t found,
+		     bool ok);
+void hl_metrics_set_monitoring(struct hl_metrics *m, bool on, double since);
+
+/* The text exposition of @m (Prometheus 0.0.4).  0 or -EIO. */
+int hl_metrics_write(FILE *f, struct hl_metrics *m);
+/*
+ * The same into @path, through "@path.tmp" renamed over it, so that a
+ * reader never sees half a file.  0 or -errno (the temporary removed).
+ */
+int hl_metrics_write_file(struct hl_metrics *m, const char *path);
 
 #endif /* XFS_HEALTH_HEALTH_H */

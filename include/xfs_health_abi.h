@@ -901,6 +901,16 @@ _Static_assert(sizeof(struct xfs_bulk_ireq) == 64, "bulk_ireq");
 _Static_assert(sizeof(struct xfs_fid) == 16, "fid");
 _Static_assert(sizeof(struct xfs_handle) == 24, "handle");
 
+/* The VFS's filesystem UUID call (Linux 6.9; older headers lack it). */
+#ifndef FS_IOC_GETFSUUID
+struct fsuuid2 {
+	__u8 len;
+	__u8 uuid[16];
+};
+#define FS_IOC_GETFSUUID _IOR(0x15, 0, struct fsuuid2)
+#endif
+_Static_assert(sizeof(struct fsuuid2) == 17, "fsuuid2");
+
 /* Request codes as encoded by the generic _IOC (x86-64, arm64, ...). */
 #if _IOC_NRBITS == 8 && _IOC_TYPEBITS == 8 && _IOC_SIZEBITS == 14 &&           \
 	_IOC_WRITE == 1U && _IOC_READ == 2U
@@ -914,6 +924,7 @@ _Static_assert(XFS_IOC_FSGEOMETRY == 0x8100587e, "FSGEOMETRY");
 _Static_assert(XFS_IOC_AG_GEOMETRY == 0xc080583d, "AG_GEOMETRY");
 _Static_assert(XFS_IOC_RTGROUP_GEOMETRY == 0xc0805841, "RTGROUP_GEOMETRY");
 _Static_assert(XFS_IOC_BULKSTAT == 0x8040587f, "BULKSTAT");
+_Static_assert(FS_IOC_GETFSUUID == 0x80111500, "GETFSUUID");
 #if __SIZEOF_POINTER__ == 8
 _Static_assert(sizeof(struct xfs_fsop_handlereq) == 56, "fsop_handlereq");
 _Static_assert(XFS_IOC_FD_TO_HANDLE == 0xc038586a, "FD_TO_HANDLE");

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
 #include <sys/stat.h>
 
 #include "event_reader.h"
@@ -36,6 +37,7 @@ struct healthmon_opts {
 	uint64_t types;	       /* -e, bit per type value; 0: all */
 	uint64_t domains;      /* -D, bit per domain value; 0: all */
 	const char *record;    /* -o */
+	const char *metrics;   /* -P */
 	const char *replay;    /* -i */
 	const char *label;     /* -m */
 };
@@ -50,6 +52,11 @@ struct monitor {
 	bool write_err;	 /* stdout failed */
 	uint64_t mnt_id; /* the monitored mount, to notice it going away */
 	bool holds_fs;	 /* our own descriptor keeps the filesystem alive */
+	/* -P: what was read, as Prometheus metrics, and when last written. */
+	struct hl_metrics metrics;
+	bool metrics_on;
+	uint64_t metrics_version;
+	time_t metrics_written;
 };
 
 /* The running reader's wake descriptor, for the signal handler. */
@@ -88,6 +95,9 @@ show_event(const struct hl_event *ev, void *arg)
 
 	if (ev->payload == HL_PAYLOAD_LOST)
 		m->lost = true;
+	/* Everything read counts, whatever -e and -D print. */
+	if (m->metrics_on)
+		hl_metrics_event(&m->metrics, ev);
 	if (!wanted(m->opts, ev))
 		return 0;
 
@@ -103,6 +113,31 @@ show_event(const struct hl_event *ev, void *arg)
 	if (m->opts->max_events && m->printed >= m->opts->max_events)
 		return 1;
 	return 0;
+}
+
+/*
+ * -P: write the metrics file if something changed, at most once a second
+ * unless @last; false (said) if it cannot be written.
+ */
+static bool
+write_metrics(struct monitor *m, bool last)
+{
+	time_t now = time(NULL);
+	uint64_t v = hl_metrics_version(&m->metrics);
+	int error;
+
+	if (!m->metrics_on || (!last && (v == m->metrics_version ||
+					 now == m->metrics_written)))
+		return true;
+	error = hl_metrics_write_file(&m->metrics, m->opts->metrics);
+	m->metrics_version = v;
+	m->metrics_written = now;
+	if (!error)
+		return true;
+	io_error("healthmon: writing %s: %s", m->opts->metrics,
+		 strerror(-error));
+	m->metrics_on = false;
+	return false;
 }
 
 /* Record, decode and print one batch; true to go on. */
@@ -130,6 +165,10 @@ show_batch(struct monitor *m, struct reader_chunk *batch, int *status)
 	if (more && m->record && fflush(m->record) != 0) {
 		io_error("healthmon: writing %s: %s", m->opts->record,
 			 strerror(errno));
+		*status |= EXIT_CMD_FAILED;
+		more = false;
+	}
+	if (more && !write_metrics(m, false)) {
 		*status |= EXIT_CMD_FAILED;
 		more = false;
 	}
@@ -343,8 +382,34 @@ run_monitor(const struct healthmon_opts *o)
 		}
 	}
 	hl_stream_init(&m.stream);
+	if (o->metrics) {
+		char uuid[HL_UUID_LEN] = "";
+
+		if (!o->replay && file_current() &&
+		    hl_fs_uuid(file_current()->fd, uuid, sizeof(uuid)))
+			uuid[0] = '\0';
+		error = hl_metrics_init(&m.metrics, m.render.mountpoint, uuid);
+		if (error) {
+			io_error("healthmon: %s", strerror(-error));
+			if (m.record)
+				fclose(m.record);
+			hl_render_free(&m.render);
+			free(label);
+			close(fd);
+			return EXIT_CMD_FAILED;
+		}
+		m.metrics_on = true;
+		hl_metrics_set_monitoring(&m.metrics, true, time(NULL));
+	}
 
 	status = pump(&m, fd, source);
+	if (m.metrics_on) {
+		hl_metrics_set_monitoring(&m.metrics, false, 0);
+		if (!write_metrics(&m, true))
+			status |= EXIT_CMD_FAILED;
+	}
+	if (o->metrics)
+		hl_metrics_free(&m.metrics);
 	if (m.record && fclose(m.record) != 0) {
 		io_error("healthmon: writing %s: %s", o->record, strerror(errno));
 		status |= EXIT_CMD_FAILED;
@@ -390,7 +455,7 @@ healthmon_f(int argc, char **argv)
 	uint64_t val;
 	int c, error;
 
-	while ((c = getopt(argc, argv, "b:cd:D:e:i:jm:n:o:pt:v")) != -1) {
+	while ((c = getopt(argc, argv, "b:cd:D:e:i:jm:n:o:pP:t:v")) != -1) {
 		switch (c) {
 		case 'b':
 			error = hl_parse_u64(optarg, MAX_BUFSIZE, &val);
@@ -465,6 +530,9 @@ healthmon_f(int argc, char **argv)
 		case 'p':
 			o.probe = true;
 			break;
+		case 'P':
+			o.metrics = optarg;
+			break;
 		case 't':
 			error = hl_parse_u64(optarg, MAX_TIMEOUT_S, &val);
 			if (error == -ERANGE)
@@ -506,7 +574,8 @@ const struct command healthmon_command = {
 	/* A replay needs no file: the handler checks only for the kernel. */
 	.flags = CMD_ONESHOT | CMD_ARGS_FIRST,
 	.args = "[-cjpv] [-b bufsize] [-d delay_ms] [-n count] [-t seconds] "
-		"[-e types] [-D domains] [-o file] [-i file] [-m mount]",
+		"[-e types] [-D domains] [-o file] [-i file] [-m mount] "
+		"[-P file]",
 	.oneline = "monitor filesystem health events",
 	.help = "Opens the XFS health monitor on the current file, which must be\n"
 		"the filesystem's root directory (needs CAP_SYS_ADMIN), and prints\n"
@@ -527,6 +596,9 @@ const struct command healthmon_command = {
 		" -n count -- stop after printing count events\n"
 		" -o file -- record the raw event stream to file\n"
 		" -p -- probe: open the monitor, close it, print nothing\n"
+		" -P file -- keep counts of every event read in file, in\n"
+		"       Prometheus' text format (xfs_healthd's metrics), written\n"
+		"       at most once a second and at the end\n"
 		" -t seconds -- stop after this many seconds\n"
 		" -v -- verbose: every health event, not only changes\n"
 		"Exit status: 0 when the stream ended (unmount, end of a replay,\n"

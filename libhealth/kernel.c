@@ -23,6 +23,25 @@ hl_fs_geometry(int fd, struct xfs_fsop_geom *geo)
 }
 
 int
+hl_fs_uuid(int fd, char *buf, size_t len)
+{
+	struct fsuuid2 u = {0};
+	const unsigned char *b = u.uuid;
+
+	if (ioctl(fd, FS_IOC_GETFSUUID, &u) < 0)
+		return -errno;
+	if (u.len != sizeof(u.uuid))
+		return -EOPNOTSUPP;
+	if (snprintf(buf, len,
+		     "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+		     "%02x%02x%02x%02x%02x%02x",
+		     b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9],
+		     b[10], b[11], b[12], b[13], b[14], b[15]) >= (int)len)
+		return -ENOSPC;
+	return 0;
+}
+
+int
 hl_ag_geometry(int fd, uint32_t agno, struct xfs_ag_geometry *ag)
 {
 	*ag = (struct xfs_ag_geometry){.ag_number = agno};
