@@ -171,6 +171,18 @@ else
   $(error LINK must be auto, static or dynamic)
 endif
 
+# The daemon's journal fields: libsystemd's sd_journal_sendv when it is
+# there (JOURNAL=no builds without; lines then stay plain under systemd).
+JOURNAL		?= auto
+ifneq ($(JOURNAL),no)
+  SYSTEMD_LIBS	:= $(shell $(PKG_CONFIG) --libs libsystemd 2>/dev/null)
+endif
+ifneq ($(SYSTEMD_LIBS),)
+  HEALER_CFLAGS	:= -DHAVE_LIBSYSTEMD $(shell $(PKG_CONFIG) --cflags libsystemd)
+else ifeq ($(JOURNAL),yes)
+  $(error JOURNAL=yes but pkg-config finds no libsystemd (libsystemd-dev))
+endif
+
 # json-c only checks our JSON in the unit tests (libhealth writes its own).
 JSON_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags json-c 2>/dev/null)
 JSON_LIBS	:= $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null || echo -ljson-c)
@@ -204,7 +216,7 @@ PROGS		:= $(IO_PROG) $(HEALER_PROG)
 all: $(PROGS)
 
 # The line-editor choice is baked into objects: rebuild them when it changes.
-build-flags := $(CC) $(EDITOR_KIND) $(LINK_KIND) $(SANITIZE) $(CFLAGS) $(CPPFLAGS) $(WERROR)
+build-flags := $(CC) $(EDITOR_KIND) $(LINK_KIND) $(SANITIZE) $(CFLAGS) $(CPPFLAGS) $(WERROR) $(HEALER_CFLAGS)
 $(B).build-flags: FORCE
 	@mkdir -p $(@D)
 	@echo '$(build-flags)' | cmp -s - $@ || echo '$(build-flags)' > $@
@@ -216,6 +228,7 @@ $(B)%.o: %.c $(B).build-flags
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)tests/unit/%.o: ALL_CFLAGS += $(JSON_CFLAGS) -I$(B)tests/unit
+$(B)healer/%.o: ALL_CFLAGS += $(HEALER_CFLAGS)
 $(B)io/%.o: ALL_CFLAGS += $(IO_CFLAGS) -DLINE_EDITOR_NAME='"$(EDITOR_KIND)"' \
 			 -DLINK_KIND='"$(LINK_KIND)"'
 
@@ -229,7 +242,7 @@ $(IO_PROG): $(IO_OBJS) $(LIB)
 
 $(HEALER_PROG): $(HEALER_OBJS) $(LIB)
 	$(quiet) LD $@
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(HEALER_OBJS) $(LIB) $(LIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(HEALER_OBJS) $(LIB) $(SYSTEMD_LIBS) $(LIBS)
 
 # Every event domain and type the ABI header defines, for the unit test
 # that each has its descriptor and name (tests/unit/test_domains.c).

@@ -119,6 +119,9 @@ struct healthd {
 	pthread_mutex_t metrics_lock;
 	pthread_cond_t metrics_cond;
 	bool metrics_stop; /* under @metrics_lock */
+	/* journal.c: stdout, stderr are the journal; lines' identifier. */
+	bool journal_out, journal_err;
+	char *journal_ident;
 };
 
 /* How the daemon runs, as the policy (hl_event_action) asks it. */
@@ -221,6 +224,19 @@ void healthd_metrics_start(struct healthd *hd);
 /* The last write, "monitoring 0", then everything freed. */
 void healthd_metrics_stop(struct healthd *hd);
 
+/*
+ * journal.c: under systemd, lines go to the journal with fields of their
+ * own (built with libsystemd; else never).  Setup and teardown by
+ * healthd_setup/teardown; journal_item and journal_line are false when
+ * the line was not taken (then it is printed).
+ */
+void journal_setup(struct healthd *hd);
+void journal_teardown(struct healthd *hd);
+bool journal_wants(const struct healthd *hd, FILE *f);
+bool journal_item(struct healthd *hd, const struct hl_event *ev,
+		  const struct hl_repair_report *rep, const char *path,
+		  const char *line, size_t len);
+
 /* workers.c: a bounded queue of repairs and the threads that make them. */
 int queue_start(struct healthd *hd, unsigned int nr_workers, size_t max);
 /* Queue a spot repair for a SICK event, joining one already queued. */
@@ -257,6 +273,8 @@ enum log_kind {
 	LOG_ADDED_ERROR, /* ours, stderr */
 	LOG_DEBUG,	 /* ours, stderr, --debug only */
 };
+bool journal_line(struct healthd *hd, enum log_kind kind, const char *line,
+		  size_t len);
 
 void log_line(struct healthd *hd, enum log_kind kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

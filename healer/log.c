@@ -58,7 +58,9 @@ log_item(struct healthd *hd, const struct hl_event *ev,
 	r.path = path;
 	len = hl_log_line_format(buf, sizeof(buf), hd->opt.json, ev, rep, &r);
 	if (len >= 0) {
-		emit(stdout, buf, len);
+		if (!hd->journal_out ||
+		    !journal_item(hd, ev, rep, path, buf, len))
+			emit(stdout, buf, len);
 		return;
 	}
 	/* Cannot happen (hl_log_line_format's bounds); still, say so. */
@@ -146,7 +148,8 @@ log_line(struct healthd *hd, enum log_kind kind, const char *fmt, ...)
 		shorten(text, keep);
 	}
 	free(text);
-	if (len >= 0)
+	if (len >= 0 &&
+	    (!journal_wants(hd, f) || !journal_line(hd, kind, buf, len)))
 		emit(f, buf, len);
 }
 

@@ -41,6 +41,8 @@ file_name(struct healthd *hd, const char *uuid, char **path)
 				 HEALTHD_UNIT_PREFIX, uuid) < 0
 				? -ENOMEM
 				: 0;
+	} else if (error == -EINVAL) {
+		error = -ENAMETOOLONG; /* no unit name, and no UUID */
 	}
 	free(unit);
 	return error;
@@ -88,6 +90,11 @@ healthd_metrics_setup(struct healthd *hd, int fd)
 		return EXIT_SETUP;
 	}
 	error = file_name(hd, uuid, &hd->metrics_path);
+	if (error && !hd->opt.metrics_dir_given) {
+		log_debug(hd, "no metrics file: no name for it: %s",
+			  strerror(-error));
+		return -1;
+	}
 	if (error) {
 		log_added_error(hd, "no name for a metrics file: %s",
 				strerror(-error));
@@ -100,7 +107,8 @@ healthd_metrics_setup(struct healthd *hd, int fd)
 static void
 write_now(struct healthd *hd)
 {
-	int error = hl_metrics_write_file(&hd->metrics, hd->metrics_path);
+	int error = hl_metrics_write_file(&hd->metrics, hd->metrics_path,
+					  HL_METRICS_ALL);
 
 	if (error && error != hd->metrics_error) {
 		struct log_name shown;
@@ -114,26 +122,37 @@ write_now(struct healthd *hd)
 	hd->metrics_error = error;
 }
 
+/*
+ * Write when something changed, and a second after the last write at the
+ * soonest; the wait is on the monotonic clock, which a change of the time
+ * of day does not move.
+ */
 static void *
 writer(void *arg)
 {
 	struct healthd *hd = arg;
-	uint64_t written = 0;
+	uint64_t written = 0, last_ns = 0;
 
 	pthread_mutex_lock(&hd->metrics_lock);
 	while (!hd->metrics_stop) {
 		uint64_t v = hl_metrics_version(&hd->metrics);
+		uint64_t now = clock_ns(CLOCK_MONOTONIC), next;
+		struct timespec until;
 
-		if (v != written) {
+		if (v != written &&
+		    (!last_ns || now - last_ns >= NSEC_PER_SEC)) {
 			written = v;
+			last_ns = now;
 			pthread_mutex_unlock(&hd->metrics_lock);
 			write_now(hd);
 			pthread_mutex_lock(&hd->metrics_lock);
+			continue;
 		}
-		struct timespec until;
-
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += 1;
+		next = (last_ns ? last_ns : now) + NSEC_PER_SEC;
+		if (next <= now)
+			next = now + NSEC_PER_SEC;
+		until.tv_sec = next / NSEC_PER_SEC;
+		until.tv_nsec = next % NSEC_PER_SEC;
 		pthread_cond_timedwait(&hd->metrics_cond, &hd->metrics_lock,
 				       &until);
 	}
@@ -144,6 +163,7 @@ writer(void *arg)
 void
 healthd_metrics_start(struct healthd *hd)
 {
+	pthread_condattr_t attr;
 	int error;
 
 	if (!hd->metrics_ready)
@@ -152,10 +172,16 @@ healthd_metrics_start(struct healthd *hd)
 	if (!hd->metrics_path)
 		return;
 	pthread_mutex_init(&hd->metrics_lock, NULL);
-	pthread_cond_init(&hd->metrics_cond, NULL);
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&hd->metrics_cond, &attr);
+	pthread_condattr_destroy(&attr);
 	error = pthread_create(&hd->metrics_tid, NULL, writer, hd);
 	if (error) {
-		log_added_error(hd, "metrics: cannot start a thread: %s",
+		/* Then written at exit only. */
+		log_added_error(hd,
+				"metrics: cannot start a thread: %s; "
+				"written at exit only",
 				strerror(error));
 		pthread_cond_destroy(&hd->metrics_cond);
 		pthread_mutex_destroy(&hd->metrics_lock);
@@ -179,8 +205,9 @@ healthd_metrics_stop(struct healthd *hd)
 		hd->metrics_thread = false;
 		pthread_cond_destroy(&hd->metrics_cond);
 		pthread_mutex_destroy(&hd->metrics_lock);
-		write_now(hd);
 	}
+	if (hd->metrics_path)
+		write_now(hd);
 	free(hd->metrics_path);
 	hd->metrics_path = NULL;
 	hl_metrics_free(&hd->metrics);

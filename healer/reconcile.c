@@ -169,14 +169,15 @@ reconcile_object(struct pass *p, const struct hl_health_report *h,
 	uint32_t fresh;
 
 	p->objects++;
+	if (h->sick || checked_bad)
+		hl_metrics_sick(&hd->metrics, h->object, h->group, h->ino,
+				h->gen, h->sick | checked_bad);
 	fresh = fresh_bits(p, h);
 	if (!fresh && !checked_bad)
 		return 0;
 	all.sick |= checked_bad;
 	if (!all.sick || hl_health_sick_event(&all, p->now_ns, &ev))
 		return 0;
-	hl_metrics_sick(&hd->metrics, h->object, h->group, h->ino, h->gen,
-			all.sick);
 	if (h->sick)
 		p->bad++;
 	if (checked_bad && !push(&p->bad_inos, &p->nr_bad_inos,
@@ -423,9 +424,11 @@ reconcile_pass(struct healthd *hd, unsigned int why)
 		.vectored = 1,
 	};
 	struct xfs_fsop_geom geo = {0};
-	int fd = healthd_open_fs(hd);
-	int error;
+	int fd, error;
 
+	if (every_inode)
+		hl_metrics_sick_pass_begin(&hd->metrics);
+	fd = healthd_open_fs(hd);
 	if (fd < 0) {
 		log_added_error(hd, "reconcile: cannot open the filesystem: %s",
 				strerror(-fd));
@@ -485,6 +488,7 @@ reconcile_pass(struct healthd *hd, unsigned int why)
 	}
 	hl_metrics_pass(&hd->metrics, clock_ns(CLOCK_REALTIME) / 1e9, p.bad,
 			!error);
+	hl_metrics_sick_pass_end(&hd->metrics, every_inode && !error);
 out:
 	free(p.check_ags);
 	free(p.bad_inos);

@@ -235,6 +235,7 @@ healthd_setup(struct healthd *hd)
 	int fd, status;
 
 	hd->mnt = hd->opt.mountpoint;
+	journal_setup(hd);
 	pthread_mutex_init(&hd->where_lock, NULL);
 	pthread_mutex_init(&hd->relocate_lock, NULL);
 	path_cache_init(&hd->paths);
@@ -315,4 +316,5 @@ healthd_teardown(struct healthd *hd)
 	hd->where_root = NULL;
 	path_cache_destroy(&hd->paths);
 	hl_render_free(&hd->render);
+	journal_teardown(hd);
 }

@@ -1502,6 +1502,26 @@ void hl_handle_for_inode(const struct xfs_handle *fs, uint64_t ino,
  */
 int hl_handle_path(int dirfd, const struct xfs_handle *h, char **path);
 
+/* ---- journal fields (journal.c) ---------------------------------------- */
+
+/*
+ * The structured fields of an event's or a repair outcome's log line, for
+ * the systemd journal: "XFS_DOMAIN=inode", "XFS_INO=131"...  Names are
+ * printed as the lines print them (a path escaped as there).  Only what
+ * the event carries; MESSAGE, MESSAGE_ID and PRIORITY are the caller's.
+ */
+#define HL_JOURNAL_FIELDS_MAX 20
+struct hl_journal_fields {
+	size_t nr;
+	char *field[HL_JOURNAL_FIELDS_MAX]; /* malloc'd "NAME=value" */
+};
+
+/* For @ev, or with @rep for its repair's outcome; @path NULL if none.
+ * 0 or -ENOMEM (then nothing to free). */
+int hl_journal_fields_of(struct hl_journal_fields *f, const struct hl_event *ev,
+			 const struct hl_repair_report *rep, const char *path);
+void hl_journal_fields_free(struct hl_journal_fields *f);
+
 /* ---- metrics for Prometheus (metrics.c) ------------------------------- */
 
 /*
@@ -1517,12 +1537,13 @@ int hl_handle_path(int dirfd, const struct xfs_handle *h, char **path);
 struct hl_metrics_object {
 	uint64_t ino;
 	uint32_t group, gen, mask;
+	uint32_t pass; /* the complete pass that last saw it sick */
 	unsigned char object; /* enum hl_object; 0xff: an empty slot */
 };
 
 struct hl_metrics {
 	pthread_mutex_t lock;
-	char *mountpoint; /* label values, as given */
+	char *mountpoint; /* label values: escaped as lines show it */
 	char *uuid;
 	uint64_t version;
 	uint64_t events[HL_METRICS_DOMAINS][HL_METRICS_TYPES];
@@ -1541,6 +1562,7 @@ struct hl_metrics {
 	struct hl_metrics_object *sick;
 	size_t sick_cap, sick_used;
 	uint64_t sick_untracked; /* reports past HL_METRICS_SICK_MAX */
+	uint32_t sick_pass;	 /* complete passes begun */
 };
 
 /* Labels: the mount point and UUID (either may be NULL).  0 or -ENOMEM. */
@@ -1558,6 +1580,13 @@ void hl_metrics_event(struct hl_metrics *m, const struct hl_event *ev);
 /* Sick bits found otherwise (a reconcile pass reading the kernel's masks). */
 void hl_metrics_sick(struct hl_metrics *m, enum hl_object object,
 		     uint32_t group, uint64_t ino, uint32_t gen, uint32_t mask);
+/*
+ * A pass over every record of the kernel begins, and ends: when it read
+ * everything, the objects it did not find sick (and no report said were
+ * since it began) are dropped, as their healthy reports may have been lost.
+ */
+void hl_metrics_sick_pass_begin(struct hl_metrics *m);
+void hl_metrics_sick_pass_end(struct hl_metrics *m, bool complete);
 void hl_metrics_repair(struct hl_metrics *m, enum hl_repair_outcome outcome);
 void hl_metrics_full_repair(struct hl_metrics *m);
 /* A reconcile pass ended at @when (seconds since the epoch). */
@@ -1565,12 +1594,19 @@ void hl_metrics_pass(struct hl_metrics *m, double when, uint64_t found,
 		     bool ok);
 void hl_metrics_set_monitoring(struct hl_metrics *m, bool on, double since);
 
+/* What to write: everything, or the sick objects alone (a snapshot). */
+enum hl_metrics_part {
+	HL_METRICS_ALL,
+	HL_METRICS_SICK,
+};
 /* The text exposition of @m (Prometheus 0.0.4).  0 or -EIO. */
-int hl_metrics_write(FILE *f, struct hl_metrics *m);
+int hl_metrics_write(FILE *f, struct hl_metrics *m, enum hl_metrics_part part);
 /*
- * The same into @path, through "@path.tmp" renamed over it, so that a
- * reader never sees half a file.  0 or -errno (the temporary removed).
+ * The same into @path, through a new "@path.XXXXXX" renamed over it, so
+ * that a reader never sees half a file.  0 or -errno (the temporary
+ * removed).
  */
-int hl_metrics_write_file(struct hl_metrics *m, const char *path);
+int hl_metrics_write_file(struct hl_metrics *m, const char *path,
+			  enum hl_metrics_part part);
 
 #endif /* XFS_HEALTH_HEALTH_H */

@@ -240,6 +240,18 @@ reader_stop(struct event_reader *r)
 	pthread_mutex_unlock(&r->lock);
 }
 
+/* Everything queued, taken (under the lock); the reader may go on. */
+static struct reader_chunk *
+take_locked(struct event_reader *r)
+{
+	struct reader_chunk *list = r->head;
+
+	r->head = r->tail = NULL;
+	r->backlog = 0;
+	pthread_cond_broadcast(&r->cond);
+	return list;
+}
+
 struct reader_chunk *
 reader_take(struct event_reader *r)
 {
@@ -248,10 +260,36 @@ reader_take(struct event_reader *r)
 	pthread_mutex_lock(&r->lock);
 	while (!r->head && !r->done)
 		pthread_cond_wait(&r->cond, &r->lock);
-	list = r->head;
-	r->head = r->tail = NULL;
-	r->backlog = 0;
-	pthread_cond_broadcast(&r->cond);
+	list = take_locked(r);
+	pthread_mutex_unlock(&r->lock);
+	return list;
+}
+
+struct reader_chunk *
+reader_take_for(struct event_reader *r, unsigned int ms, bool *idle)
+{
+	struct reader_chunk *list;
+	struct timespec until;
+
+	/* The condition variable waits on the realtime clock (its default). */
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += ms / 1000;
+	until.tv_nsec += (long)(ms % 1000) * 1000000;
+	if (until.tv_nsec >= 1000000000) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000;
+	}
+	*idle = false;
+	pthread_mutex_lock(&r->lock);
+	while (!r->head && !r->done) {
+		if (pthread_cond_timedwait(&r->cond, &r->lock, &until) ==
+			    ETIMEDOUT &&
+		    !r->head && !r->done) {
+			*idle = true;
+			break;
+		}
+	}
+	list = take_locked(r);
 	pthread_mutex_unlock(&r->lock);
 	return list;
 }

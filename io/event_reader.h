@@ -35,6 +35,12 @@ int reader_start(struct event_reader **r, const struct reader_opts *opts);
  * with reader_free_chunks().
  */
 struct reader_chunk *reader_take(struct event_reader *r);
+/*
+ * The same, waiting @ms milliseconds at most: NULL with *idle set when
+ * nothing came meanwhile (the reader still running).
+ */
+struct reader_chunk *reader_take_for(struct event_reader *r, unsigned int ms,
+				     bool *idle);
 void reader_free_chunks(struct reader_chunk *c);
 
 /*

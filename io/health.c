@@ -17,6 +17,7 @@ struct health_opts {
 	bool fs;     /* -f */
 	bool json;   /* -j */
 	bool quiet;  /* -q: only objects with something sick */
+	const char *prometheus; /* -P: the sick objects' gauges to this file */
 	uint64_t *ags, *rgs, *inos;
 	int nr_ags, nr_rgs, nr_inos;
 };
@@ -156,6 +157,67 @@ run_health(const struct health_opts *o)
 }
 
 static int
+count_sick(const struct hl_health_report *h, void *arg)
+{
+	if (h->sick)
+		hl_metrics_sick(arg, h->object, h->group, h->ino, h->gen,
+				h->sick);
+	return 0;
+}
+
+/*
+ * -P: every sick object of the filesystem (its masks, every AG's and
+ * rtgroup's, every inode bulkstat reaches), counted by kind, as the
+ * daemon's xfs_health_sick_objects gauges.  Nothing is written unless
+ * everything was read.
+ */
+static int
+run_prometheus(const struct health_opts *o)
+{
+	struct io_file *file = file_current();
+	char uuid[HL_UUID_LEN] = "";
+	struct xfs_fsop_geom geo = { 0 };
+	struct hl_metrics m;
+	int status = EXIT_ALL_OK, error;
+
+	error = hl_fs_geometry(file->fd, &geo);
+	if (error) {
+		io_error("health: XFS_IOC_FSGEOMETRY: %s", strerror(-error));
+		return EXIT_CMD_FAILED;
+	}
+	if (hl_fs_uuid(file->fd, uuid, sizeof(uuid)))
+		uuid[0] = '\0';
+	if (hl_metrics_init(&m, file->name, uuid)) {
+		io_error("health: %s", strerror(ENOMEM));
+		return EXIT_CMD_FAILED;
+	}
+	error = hl_health_walk(file->fd, &geo, count_sick, &m);
+	for (uint32_t agno = 0; !error && agno < geo.agcount; agno++)
+		error = hl_health_walk_inodes(file->fd, agno, count_sick, &m);
+	if (error) {
+		io_error("health: reading the kernel's health records: %s%s",
+			 strerror(-error),
+			 error == -EPERM ? " (-P needs CAP_SYS_ADMIN)" : "");
+		status = EXIT_CMD_FAILED;
+	} else if (!strcmp(o->prometheus, "-")) {
+		if (hl_metrics_write(stdout, &m, HL_METRICS_SICK))
+			status = EXIT_CMD_FAILED; /* reported at exit */
+	} else {
+		error = hl_metrics_write_file(&m, o->prometheus,
+					      HL_METRICS_SICK);
+		if (error) {
+			io_error("health: writing %s: %s", o->prometheus,
+				 strerror(-error));
+			status = EXIT_CMD_FAILED;
+		}
+	}
+	if (!status && m.sick_used)
+		status = EXIT_PROBLEM;
+	hl_metrics_free(&m);
+	return status;
+}
+
+static int
 add_number(uint64_t *list, int *nr, const char *arg, uint64_t max,
 	   const char *what)
 {
@@ -183,7 +245,7 @@ health_f(int argc, char **argv)
 		goto out;
 	}
 
-	while (!status && (c = getopt(argc, argv, "a:fg:i:jq")) != -1) {
+	while (!status && (c = getopt(argc, argv, "a:fg:i:jP:q")) != -1) {
 		switch (c) {
 		case 'a':
 			status = add_number(o.ags, &o.nr_ags, optarg,
@@ -203,6 +265,9 @@ health_f(int argc, char **argv)
 		case 'j':
 			o.json = true;
 			break;
+		case 'P':
+			o.prometheus = optarg;
+			break;
 		case 'q':
 			o.quiet = true;
 			break;
@@ -213,11 +278,16 @@ health_f(int argc, char **argv)
 	}
 	if (!status && optind != argc)
 		status = command_usage(&health_command);
+	if (!status && o.prometheus &&
+	    (o.fs || o.json || o.quiet || o.nr_ags || o.nr_rgs || o.nr_inos)) {
+		io_error("health: -P counts the whole filesystem; it cannot go with -a, -f, -g, -i, -j or -q");
+		status = EXIT_USAGE;
+	}
 	/* Arguments first: a usage error shows wherever it is made. */
 	if (!status)
 		status = command_check_file(&health_command);
 	if (!status)
-		status = run_health(&o);
+		status = o.prometheus ? run_prometheus(&o) : run_health(&o);
 out:
 	free(o.ags);
 	free(o.rgs);
@@ -232,7 +302,7 @@ const struct command health_command = {
 	.argmin = 0,
 	.argmax = -1,
 	.flags = CMD_ONESHOT | CMD_ARGS_FIRST,
-	.args = "[-fjq] [-a agno]... [-g rgno]... [-i ino]...",
+	.args = "[-fjq] [-a agno]... [-g rgno]... [-i ino]... | -P file",
 	.oneline = "show what the kernel believes is sick or checked",
 	.help = "Prints, for the filesystem, each AG, each rtgroup, or the objects\n"
 		"chosen with options, which metadata the kernel knows to be sick\n"
@@ -245,5 +315,9 @@ const struct command health_command = {
 		" -i ino -- this inode (repeatable)\n"
 		" -j -- one JSON object per line\n"
 		" -q -- only objects with something sick\n"
+		" -P file -- instead, count every sick object of the filesystem\n"
+		"       (every inode bulkstat reaches: needs CAP_SYS_ADMIN) and\n"
+		"       write them as Prometheus gauges to file ('-': stdout),\n"
+		"       for node_exporter's textfile collector\n"
 		"Exit status 2 if anything is sick.\n",
 };

@@ -57,6 +57,7 @@ struct monitor {
 	bool metrics_on;
 	uint64_t metrics_version;
 	time_t metrics_written;
+	char uuid[HL_UUID_LEN]; /* the filesystem's, for -P's labels */
 };
 
 /* The running reader's wake descriptor, for the signal handler. */
@@ -129,7 +130,8 @@ write_metrics(struct monitor *m, bool last)
 	if (!m->metrics_on || (!last && (v == m->metrics_version ||
 					 now == m->metrics_written)))
 		return true;
-	error = hl_metrics_write_file(&m->metrics, m->opts->metrics);
+	error = hl_metrics_write_file(&m->metrics, m->opts->metrics,
+				      HL_METRICS_ALL);
 	m->metrics_version = v;
 	m->metrics_written = now;
 	if (!error)
@@ -226,9 +228,28 @@ pump(struct monitor *m, int fd, const char *what)
 	if (sigismember(&stop, SIGTERM))
 		sigaction(SIGTERM, &sa, &old_term);
 
-	while ((batch = reader_take(reader)) != NULL) {
-		bool more = show_batch(m, batch, &status);
+	for (;;) {
+		bool idle = false, more;
 
+		/*
+		 * With -P, counts not yet written are written within a
+		 * second even when no more events come.
+		 */
+		if (m->metrics_on &&
+		    hl_metrics_version(&m->metrics) != m->metrics_version)
+			batch = reader_take_for(reader, 1000, &idle);
+		else
+			batch = reader_take(reader);
+		if (idle) {
+			if (!write_metrics(m, false)) {
+				status |= EXIT_CMD_FAILED;
+				break;
+			}
+			continue;
+		}
+		if (!batch)
+			break;
+		more = show_batch(m, batch, &status);
 		reader_free_chunks(batch);
 		if (!more)
 			break;
@@ -343,6 +364,10 @@ run_monitor(const struct healthmon_opts *o)
 			close(fd);
 			return EXIT_ALL_OK;
 		}
+		/* Before -c gives up the file that tells it. */
+		if (o->metrics &&
+		    hl_fs_uuid(file->fd, m.uuid, sizeof(m.uuid)))
+			m.uuid[0] = '\0';
 		if (o->give_up_fd && !o->label) {
 			/* The file goes away below; keep its name for lines. */
 			label = strdup(file->name);
@@ -383,12 +408,8 @@ run_monitor(const struct healthmon_opts *o)
 	}
 	hl_stream_init(&m.stream);
 	if (o->metrics) {
-		char uuid[HL_UUID_LEN] = "";
-
-		if (!o->replay && file_current() &&
-		    hl_fs_uuid(file_current()->fd, uuid, sizeof(uuid)))
-			uuid[0] = '\0';
-		error = hl_metrics_init(&m.metrics, m.render.mountpoint, uuid);
+		error = hl_metrics_init(&m.metrics, m.render.mountpoint,
+					m.uuid);
 		if (error) {
 			io_error("healthmon: %s", strerror(-error));
 			if (m.record)
@@ -531,6 +552,8 @@ healthmon_f(int argc, char **argv)
 			o.probe = true;
 			break;
 		case 'P':
+			if (!*optarg)
+				return bad_arg("metrics file", optarg);
 			o.metrics = optarg;
 			break;
 		case 't':

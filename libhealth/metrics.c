@@ -171,6 +171,7 @@ mark(struct hl_metrics *m, enum hl_object object, uint32_t group, uint64_t ino,
 	}
 	if (sick) {
 		o->mask |= mask;
+		o->pass = m->sick_pass;
 	} else {
 		o->mask &= ~mask;
 		if (!o->mask)
@@ -235,6 +236,35 @@ hl_metrics_sick(struct hl_metrics *m, enum hl_object object, uint32_t group,
 	pthread_mutex_lock(&m->lock);
 	m->version++;
 	mark(m, object, group, ino, gen, mask, true);
+	pthread_mutex_unlock(&m->lock);
+}
+
+void
+hl_metrics_sick_pass_begin(struct hl_metrics *m)
+{
+	pthread_mutex_lock(&m->lock);
+	m->sick_pass++;
+	pthread_mutex_unlock(&m->lock);
+}
+
+void
+hl_metrics_sick_pass_end(struct hl_metrics *m, bool complete)
+{
+	if (!complete)
+		return;
+	pthread_mutex_lock(&m->lock);
+	m->version++;
+	/*
+	 * A removal moves later objects of its run back into slot @i (or
+	 * objects already looked at, around the end): look at @i again.
+	 */
+	for (size_t i = 0; i < m->sick_cap;) {
+		if (m->sick[i].object != EMPTY &&
+		    m->sick[i].pass != m->sick_pass)
+			remove_at(m, i);
+		else
+			i++;
+	}
 	pthread_mutex_unlock(&m->lock);
 }
 
@@ -464,9 +494,14 @@ write_repairs(FILE *f, const struct hl_metrics *m)
 }
 
 int
-hl_metrics_write(FILE *f, struct hl_metrics *m)
+hl_metrics_write(FILE *f, struct hl_metrics *m, enum hl_metrics_part part)
 {
 	pthread_mutex_lock(&m->lock);
+	if (part == HL_METRICS_SICK) {
+		write_sick(f, m);
+		pthread_mutex_unlock(&m->lock);
+		return ferror(f) ? -EIO : 0;
+	}
 	write_events(f, m);
 	one(f, m, F_LOST, m->lost);
 	one(f, m, F_SHUTDOWNS, m->shutdowns);
@@ -505,7 +540,8 @@ write_all(int fd, const char *buf, size_t len)
 }
 
 int
-hl_metrics_write_file(struct hl_metrics *m, const char *path)
+hl_metrics_write_file(struct hl_metrics *m, const char *path,
+		      enum hl_metrics_part part)
 {
 	char *text = NULL, *tmp = NULL;
 	size_t len = 0;
@@ -516,14 +552,19 @@ hl_metrics_write_file(struct hl_metrics *m, const char *path)
 	f = open_memstream(&text, &len);
 	if (!f)
 		return -ENOMEM;
-	error = hl_metrics_write(f, m);
+	error = hl_metrics_write(f, m, part);
 	if (fclose(f) && !error)
 		error = -ENOMEM;
-	if (error || asprintf(&tmp, "%s.tmp", path) < 0) {
+	if (error || asprintf(&tmp, "%s.XXXXXX", path) < 0) {
 		free(text);
 		return error ? error : -ENOMEM;
 	}
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	/*
+	 * A name of our own, made exclusively: never another writer's file,
+	 * nor one a user of the directory planted (a symbolic link).  It does
+	 * not end in .prom, so node_exporter never reads it.
+	 */
+	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
 		error = -errno;
 		goto out;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include "unit.h"
@@ -23,7 +24,7 @@ render(struct hl_metrics *m)
 	FILE *f = open_memstream(&text, &len);
 
 	CU_ASSERT_FATAL(f != NULL);
-	CU_ASSERT_EQUAL(hl_metrics_write(f, m), 0);
+	CU_ASSERT_EQUAL(hl_metrics_write(f, m, HL_METRICS_ALL), 0);
 	fclose(f);
 	return text;
 }
@@ -136,6 +137,29 @@ test_sick_objects(void)
 	hl_metrics_sick(&m, HL_OBJECT_FS, 0, 0, 0, 0x4);
 	CU_ASSERT(has_line(&m, "xfs_health_sick_objects{" LABELS
 			       ",object=\"fs\"} 1"));
+	/*
+	 * A complete pass that finds only the filesystem sick drops the
+	 * inode (its healthy report was lost); one that could not read
+	 * everything drops nothing.  A report during the pass counts as
+	 * found.
+	 */
+	hl_metrics_sick_pass_begin(&m);
+	hl_metrics_sick(&m, HL_OBJECT_FS, 0, 0, 0, 0x4);
+	hl_metrics_sick_pass_end(&m, false);
+	CU_ASSERT(has_line(&m, "xfs_health_sick_objects{" LABELS
+			       ",object=\"inode\"} 1"));
+	hl_metrics_sick_pass_begin(&m);
+	hl_metrics_sick(&m, HL_OBJECT_FS, 0, 0, 0, 0x4);
+	ev = health_event(XFS_HEALTH_MONITOR_DOMAIN_AG,
+			  XFS_HEALTH_MONITOR_TYPE_SICK, 2, 0, 0x1);
+	hl_metrics_event(&m, &ev);
+	hl_metrics_sick_pass_end(&m, true);
+	CU_ASSERT(has_line(&m, "xfs_health_sick_objects{" LABELS
+			       ",object=\"inode\"} 0"));
+	CU_ASSERT(has_line(&m, "xfs_health_sick_objects{" LABELS
+			       ",object=\"fs\"} 1"));
+	CU_ASSERT(has_line(&m, "xfs_health_sick_objects{" LABELS
+			       ",object=\"ag\"} 1"));
 	hl_metrics_free(&m);
 }
 
@@ -173,6 +197,23 @@ test_many_objects(void)
 	}
 	CU_ASSERT(has_line(&m, "xfs_health_sick_objects{" LABELS
 			       ",object=\"inode\"} 0"));
+	CU_ASSERT_EQUAL(m.sick_used, 0);
+	/* In again; a complete pass finds one in three: the rest go. */
+	for (uint64_t ino = 0; ino < 5000; ino++)
+		hl_metrics_sick(&m, HL_OBJECT_INODE, 0, 128 + ino * 64, 7, 0x1);
+	hl_metrics_sick_pass_begin(&m);
+	for (uint64_t ino = 0; ino < 5000; ino += 3)
+		hl_metrics_sick(&m, HL_OBJECT_INODE, 0, 128 + ino * 64, 7, 0x1);
+	hl_metrics_sick_pass_end(&m, true);
+	CU_ASSERT(has_line(&m, "xfs_health_sick_objects{" LABELS
+			       ",object=\"inode\"} 1667"));
+	/* Every one kept is still found (probes intact). */
+	for (uint64_t ino = 0; ino < 5000; ino += 3) {
+		ev = health_event(XFS_HEALTH_MONITOR_DOMAIN_INODE,
+				  XFS_HEALTH_MONITOR_TYPE_HEALTHY, 0,
+				  128 + ino * 64, 0x1);
+		hl_metrics_event(&m, &ev);
+	}
 	CU_ASSERT_EQUAL(m.sick_used, 0);
 	hl_metrics_free(&m);
 }
@@ -228,29 +269,57 @@ test_label_escapes(void)
 	hl_metrics_free(&m);
 }
 
+/* Entries of @dir other than "." and "..". */
+static int
+entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	if (!d)
+		return -1;
+	while ((e = readdir(d)))
+		n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+	closedir(d);
+	return n;
+}
+
 static void
 test_write_file(void)
 {
-	char dir[] = "/tmp/xfs_health-metrics.XXXXXX", path[200], tmp[220];
+	char dir[] = "/tmp/xfs_health-metrics.XXXXXX", path[200], other[220];
 	struct hl_metrics m;
 	struct stat st;
+	mode_t old;
+	FILE *f;
 
 	CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
 	CU_ASSERT_FATAL(hl_metrics_init(&m, "/mnt", "u-1") == 0);
 	snprintf(path, sizeof(path), "%s/x.prom", dir);
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	mode_t old = umask(07777); /* the unit's */
-
-	CU_ASSERT_EQUAL(hl_metrics_write_file(&m, path), 0);
+	snprintf(other, sizeof(other), "%s/other", dir);
+	old = umask(07777); /* the unit's */
+	CU_ASSERT_EQUAL(hl_metrics_write_file(&m, path, HL_METRICS_ALL), 0);
 	umask(old);
 	CU_ASSERT(stat(path, &st) == 0 && st.st_size > 1000);
 	CU_ASSERT_EQUAL(st.st_mode & 07777, 0644);
-	CU_ASSERT(stat(tmp, &st) < 0);
-	/* Written again over the first. */
-	CU_ASSERT_EQUAL(hl_metrics_write_file(&m, path), 0);
+	CU_ASSERT_EQUAL(entries(dir), 1); /* no temporary left */
+	/* A symbolic link in its place is replaced, never followed. */
+	f = fopen(other, "w");
+	CU_ASSERT_FATAL(f != NULL);
+	fputs("keep\n", f);
+	fclose(f);
 	unlink(path);
+	CU_ASSERT_FATAL(symlink(other, path) == 0);
+	CU_ASSERT_EQUAL(hl_metrics_write_file(&m, path, HL_METRICS_ALL), 0);
+	CU_ASSERT(lstat(path, &st) == 0 && S_ISREG(st.st_mode));
+	CU_ASSERT(stat(other, &st) == 0 && st.st_size == 5);
+	CU_ASSERT_EQUAL(entries(dir), 2);
+	unlink(path);
+	unlink(other);
 	rmdir(dir);
-	CU_ASSERT_EQUAL(hl_metrics_write_file(&m, path), -ENOENT);
+	CU_ASSERT_EQUAL(hl_metrics_write_file(&m, path, HL_METRICS_ALL),
+			-ENOENT);
 	hl_metrics_free(&m);
 }
 
