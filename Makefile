@@ -174,6 +174,9 @@ endif
 # The daemon's journal fields: libsystemd's sd_journal_sendv when it is
 # there (JOURNAL=no builds without; lines then stay plain under systemd).
 JOURNAL		?= auto
+ifeq ($(filter auto yes no,$(JOURNAL)),)
+  $(error JOURNAL must be auto, yes or no)
+endif
 ifneq ($(JOURNAL),no)
   SYSTEMD_LIBS	:= $(shell $(PKG_CONFIG) --libs libsystemd 2>/dev/null)
 endif
@@ -334,7 +337,7 @@ check-layout:
 # With the build's flags (io/'s extra ones are harmless elsewhere).
 check-analyze:
 	$(Q)tools/check-analyze $(LIB_SRCS) $(IO_SRCS) $(HEALER_SRCS) -- \
-		$(BASE_CPPFLAGS) $(CPPFLAGS) $(IO_CFLAGS) -pthread \
+		$(BASE_CPPFLAGS) $(CPPFLAGS) $(IO_CFLAGS) $(HEALER_CFLAGS) -pthread \
 		-DLINE_EDITOR_NAME='"$(EDITOR_KIND)"' -DLINK_KIND='"$(LINK_KIND)"'
 
 # Every tier again with ASan and UBSan, built in build/sanitized.

@@ -223,6 +223,8 @@ int healthd_metrics_setup(struct healthd *hd, int fd);
 void healthd_metrics_start(struct healthd *hd);
 /* The last write, "monitoring 0", then everything freed. */
 void healthd_metrics_stop(struct healthd *hd);
+/* Everything freed, nothing written (a setup that failed: teardown). */
+void healthd_metrics_release(struct healthd *hd);
 
 /*
  * journal.c: under systemd, lines go to the journal with fields of their

@@ -93,6 +93,13 @@ journal_setup(struct healthd *hd)
 #ifdef HAVE_LIBSYSTEMD
 	char *unit = NULL;
 
+	/*
+	 * Not the units' ExecCondition run (--supported): it ends at once,
+	 * and the journal ties a datagram to the unit only while its sender
+	 * lives; its lines go through the stream, as they always did.
+	 */
+	if (hd->opt.supported)
+		return;
 	hd->journal_out = is_journal(STDOUT_FILENO);
 	hd->journal_err = is_journal(STDERR_FILENO);
 	if (!hd->journal_out && !hd->journal_err)
@@ -122,6 +129,20 @@ journal_wants(const struct healthd *hd, FILE *f)
 }
 
 #ifdef HAVE_LIBSYSTEMD
+/*
+ * sd_journal_sendv says 0 without sending when the socket is missing (a
+ * container, journald stopped): then the line must be printed instead.
+ */
+#define JOURNAL_SOCKET "/run/systemd/journal/socket"
+
+static bool
+socket_there(void)
+{
+	struct stat st;
+
+	return !stat(JOURNAL_SOCKET, &st) && S_ISSOCK(st.st_mode);
+}
+
 #define COMMON_FIELDS 6 /* MESSAGE, ID, PRIORITY, identifier, mount, UUID */
 
 /* MESSAGE and the fields every line has, then @extra; 0 or -errno. */
@@ -134,6 +155,8 @@ send(struct healthd *hd, enum jkind k, int priority, const char *line,
 	size_t n = 0;
 	int ret = -ENOMEM;
 
+	if (!socket_there())
+		return -ENOENT;
 	if (len && line[len - 1] == '\n')
 		len--;
 	if (asprintf(&common[0], "MESSAGE=%.*s", (int)len, line) < 0 ||

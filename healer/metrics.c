@@ -208,6 +208,14 @@ healthd_metrics_stop(struct healthd *hd)
 	}
 	if (hd->metrics_path)
 		write_now(hd);
+	healthd_metrics_release(hd);
+}
+
+void
+healthd_metrics_release(struct healthd *hd)
+{
+	if (!hd->metrics_ready)
+		return;
 	free(hd->metrics_path);
 	hd->metrics_path = NULL;
 	hl_metrics_free(&hd->metrics);

@@ -316,5 +316,6 @@ healthd_teardown(struct healthd *hd)
 	hd->where_root = NULL;
 	path_cache_destroy(&hd->paths);
 	hl_render_free(&hd->render);
+	healthd_metrics_release(hd);
 	journal_teardown(hd);
 }

@@ -192,6 +192,7 @@ int
 reader_start(struct event_reader **rp, const struct reader_opts *opts)
 {
 	struct event_reader *r = calloc(1, sizeof(*r));
+	pthread_condattr_t cattr;
 	int error;
 
 	if (!r)
@@ -204,7 +205,12 @@ reader_start(struct event_reader **rp, const struct reader_opts *opts)
 		goto fail;
 	}
 	pthread_mutex_init(&r->lock, NULL);
-	pthread_cond_init(&r->cond, NULL);
+	/* reader_take_for waits on the monotonic clock: a change of the
+	 * time of day must not stretch it. */
+	pthread_condattr_init(&cattr);
+	pthread_condattr_setclock(&cattr, CLOCK_MONOTONIC);
+	pthread_cond_init(&r->cond, &cattr);
+	pthread_condattr_destroy(&cattr);
 	error = -pthread_create(&r->thread, NULL, reader_main, r);
 	if (error) {
 		pthread_cond_destroy(&r->cond);
@@ -271,8 +277,7 @@ reader_take_for(struct event_reader *r, unsigned int ms, bool *idle)
 	struct reader_chunk *list;
 	struct timespec until;
 
-	/* The condition variable waits on the realtime clock (its default). */
-	clock_gettime(CLOCK_REALTIME, &until);
+	clock_gettime(CLOCK_MONOTONIC, &until);
 	until.tv_sec += ms / 1000;
 	until.tv_nsec += (long)(ms % 1000) * 1000000;
 	if (until.tv_nsec >= 1000000000) {

@@ -211,7 +211,7 @@ run_prometheus(const struct health_opts *o)
 			status = EXIT_CMD_FAILED;
 		}
 	}
-	if (!status && m.sick_used)
+	if (!status && (m.sick_used || m.sick_untracked))
 		status = EXIT_PROBLEM;
 	hl_metrics_free(&m);
 	return status;
@@ -266,6 +266,10 @@ health_f(int argc, char **argv)
 			o.json = true;
 			break;
 		case 'P':
+			if (!*optarg) {
+				io_error("health: invalid metrics file -- ");
+				status = EXIT_USAGE;
+			}
 			o.prometheus = optarg;
 			break;
 		case 'q':

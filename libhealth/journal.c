@@ -50,8 +50,10 @@ name_or_number(const struct hl_name_table *t, uint32_t v, char *buf, size_t len)
 	return buf;
 }
 
+/* @mask: the structures the line names (a repair's one bit). */
 static int
-payload_fields(struct hl_journal_fields *f, const struct hl_event *ev)
+payload_fields(struct hl_journal_fields *f, const struct hl_event *ev,
+	       uint32_t mask)
 {
 	const struct hl_object_desc *o = hl_object_of(hl_event_object(ev));
 	int err = 0;
@@ -74,7 +76,7 @@ payload_fields(struct hl_journal_fields *f, const struct hl_event *ev)
 			err = add(f, "XFS_INO=%llu",
 				  (unsigned long long)ev->ino)
 				      ?: add(f, "XFS_GEN=%u", ev->gen);
-		return err ?: add_mask(f, "XFS_STRUCTURES", o->mask, ev->mask);
+		return err ?: add_mask(f, "XFS_STRUCTURES", o->mask, mask);
 	case HL_PAYLOAD_MEDIA:
 		return add(f, "XFS_DADDR=%llu", (unsigned long long)ev->daddr)
 			       ?: add(f, "XFS_BBCOUNT=%llu",
@@ -106,7 +108,7 @@ hl_journal_fields_of(struct hl_journal_fields *f, const struct hl_event *ev,
 	      add(f, "XFS_TYPE=%s",
 		  name_or_number(hl_type_names(), ev->type, tbuf,
 				 sizeof(tbuf))) ?:
-	      payload_fields(f, ev);
+	      payload_fields(f, ev, rep ? rep->bit : ev->mask);
 	if (!err && path) {
 		char *shown = hl_text_escape_dup(path);
 

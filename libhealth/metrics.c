@@ -499,6 +499,7 @@ hl_metrics_write(FILE *f, struct hl_metrics *m, enum hl_metrics_part part)
 	pthread_mutex_lock(&m->lock);
 	if (part == HL_METRICS_SICK) {
 		write_sick(f, m);
+		one(f, m, F_UNTRACKED, m->sick_untracked);
 		pthread_mutex_unlock(&m->lock);
 		return ferror(f) ? -EIO : 0;
 	}

@@ -81,7 +81,7 @@ test_repair(void)
 			      .payload = HL_PAYLOAD_HEALTH,
 			      .ino = 131,
 			      .gen = 7,
-			      .mask = XFS_BS_SICK_DIR};
+			      .mask = XFS_BS_SICK_DIR | XFS_BS_SICK_PARENT};
 	struct hl_repair_report rep = {
 		.ev = &ev,
 		.bit = XFS_BS_SICK_DIR,
@@ -89,6 +89,7 @@ test_repair(void)
 		.error = 5,
 		.outcome = HL_REPAIR_FAILED};
 
+	/* The structure the line names: the one repaired. */
 	check(&ev, &rep, "/mnt/dir",
 	      "XFS_DOMAIN=inode XFS_TYPE=sick XFS_OBJECT=inode XFS_INO=131 "
 	      "XFS_GEN=7 XFS_STRUCTURES=directory XFS_PATH=/mnt/dir "
