@@ -17,4 +17,11 @@ clock_ns(clockid_t id)
 	return (uint64_t)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
 }
 
+/* The time of day in seconds, as metrics carry it. */
+static inline double
+epoch_seconds(void)
+{
+	return clock_ns(CLOCK_REALTIME) / 1e9;
+}
+
 #endif /* XFS_HEALTH_HEALER_CLOCK_H */

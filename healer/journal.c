@@ -105,10 +105,8 @@ journal_setup(struct healthd *hd)
 	if (!hd->journal_out && !hd->journal_err)
 		return;
 	/* As the unit's SyslogIdentifier=%N names its other lines. */
-	if (!service_unit_name(HEALTHD_UNIT_PREFIX, hd->mnt, &unit)) {
-		*strrchr(unit, '.') = '\0';
+	if (!service_instance_name(HEALTHD_UNIT_PREFIX, hd->mnt, &unit))
 		hd->journal_ident = unit;
-	}
 #else
 	(void)hd;
 #endif

@@ -15,12 +15,6 @@
 #include "healthd.h"
 #include "service.h"
 
-static double
-now_seconds(void)
-{
-	return clock_ns(CLOCK_REALTIME) / 1e9;
-}
-
 /*
  * "<dir>/xfs_healthd@<escaped mount>.prom", as the unit is named; a mount
  * point systemd cannot name gives "xfs_healthd@<uuid>.prom".
@@ -30,10 +24,9 @@ file_name(struct healthd *hd, const char *uuid, char **path)
 {
 	const char *dir = hd->opt.metrics_dir;
 	char *unit = NULL;
-	int error = service_unit_name(HEALTHD_UNIT_PREFIX, hd->mnt, &unit);
+	int error = service_instance_name(HEALTHD_UNIT_PREFIX, hd->mnt, &unit);
 
 	if (!error) {
-		*strrchr(unit, '.') = '\0'; /* ".service" */
 		error = asprintf(path, "%s/%s.prom", dir, unit) < 0 ? -ENOMEM
 								    : 0;
 	} else if (error == -EINVAL && *uuid) {
@@ -168,7 +161,7 @@ healthd_metrics_start(struct healthd *hd)
 
 	if (!hd->metrics_ready)
 		return;
-	hl_metrics_set_monitoring(&hd->metrics, true, now_seconds());
+	hl_metrics_set_monitoring(&hd->metrics, true, epoch_seconds());
 	if (!hd->metrics_path)
 		return;
 	pthread_mutex_init(&hd->metrics_lock, NULL);

@@ -432,7 +432,7 @@ reconcile_pass(struct healthd *hd, unsigned int why)
 	if (fd < 0) {
 		log_added_error(hd, "reconcile: cannot open the filesystem: %s",
 				strerror(-fd));
-		hl_metrics_pass(&hd->metrics, clock_ns(CLOCK_REALTIME) / 1e9, 0,
+		hl_metrics_pass(&hd->metrics, epoch_seconds(), 0,
 				false);
 		goto incomplete;
 	}
@@ -486,7 +486,7 @@ reconcile_pass(struct healthd *hd, unsigned int why)
 		p.keep_marks |= error != 0;
 		clear_inode_marks(&p, geo.agcount);
 	}
-	hl_metrics_pass(&hd->metrics, clock_ns(CLOCK_REALTIME) / 1e9, p.bad,
+	hl_metrics_pass(&hd->metrics, epoch_seconds(), p.bad,
 			!error);
 	hl_metrics_sick_pass_end(&hd->metrics, every_inode && !error);
 out:

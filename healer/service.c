@@ -32,6 +32,16 @@ service_unit_name(const char *prefix, const char *path, char **unit)
 	return 0;
 }
 
+int
+service_instance_name(const char *prefix, const char *path, char **name)
+{
+	int error = service_unit_name(prefix, path, name);
+
+	if (!error)
+		*strrchr(*name, '.') = '\0'; /* ".service" */
+	return error;
+}
+
 /* Every descriptor from @first up, closed; close_range needs Linux 5.9. */
 static void
 close_from(int first)

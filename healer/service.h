@@ -12,6 +12,8 @@
  * -EINVAL for a path systemd cannot name.
  */
 int service_unit_name(const char *prefix, const char *path, char **unit);
+/* The same without ".service": "<prefix>@<escaped path>". */
+int service_instance_name(const char *prefix, const char *path, char **name);
 
 /*
  * Run "systemctl <verb> --no-block <unit>" (found on $PATH) with every
