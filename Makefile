@@ -375,6 +375,7 @@ SYSTEMD_UNITDIR	?= $(or $(shell $(PKG_CONFIG) --variable=systemdsystemunitdir \
 MANS		:= man8/xfs_health.8 $(wildcard man8/xfs_healthd.8)
 # Prometheus alerting rules for the metrics (doc/monitoring.md).
 RULES		:= monitoring/xfs_health.rules.yml
+EXAMPLE_HOOKS	:= $(sort $(wildcard monitoring/hooks/*))
 
 install: $(IO_PROG) $(HEALER_PROG)
 	$(INSTALL) -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8 \
@@ -383,6 +384,8 @@ install: $(IO_PROG) $(HEALER_PROG)
 	$(INSTALL) -m 755 $(HEALER_PROG) $(DESTDIR)$(SBINDIR)/xfs_healthd
 	$(INSTALL) -m 644 $(MANS) $(DESTDIR)$(MANDIR)/man8/
 	$(INSTALL) -m 644 $(RULES) $(DESTDIR)$(DATADIR)/
+	$(INSTALL) -d $(DESTDIR)$(DATADIR)/hooks
+	$(INSTALL) -m 755 $(EXAMPLE_HOOKS) $(DESTDIR)$(DATADIR)/hooks/
 	for u in $(UNITS); do \
 		dst="$(DESTDIR)$(SYSTEMD_UNITDIR)/$${u##*/}"; \
 		sed 's|@SBINDIR@|$(SBINDIR)|g' "$$u" >"$$dst" && \
@@ -393,7 +396,9 @@ uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/xfs_health $(DESTDIR)$(SBINDIR)/xfs_healthd \
 		$(addprefix $(DESTDIR)$(MANDIR)/man8/,$(notdir $(MANS))) \
 		$(addprefix $(DESTDIR)$(SYSTEMD_UNITDIR)/,$(notdir $(UNITS))) \
-		$(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(RULES)))
+		$(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(RULES))) \
+		$(addprefix $(DESTDIR)$(DATADIR)/hooks/,$(notdir $(EXAMPLE_HOOKS)))
+	-rmdir $(DESTDIR)$(DATADIR)/hooks 2>/dev/null
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 # In the tree: everything built here and in build/.  With O: that build.

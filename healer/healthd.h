@@ -40,6 +40,13 @@ struct healthd_opts {
 	unsigned int reconcile_interval; /* seconds; 0: no scheduled passes */
 	const char *metrics_dir;	 /* --metrics-dir; NULL: none */
 	bool metrics_dir_given;
+	const char *hooks_dir;		 /* --hooks-dir; NULL: none */
+	bool hooks_dir_given;
+	unsigned int hook_timeout;	 /* --hook-timeout, seconds */
+	unsigned int hook_max;		 /* --hook-max: runs at once */
+	unsigned int hook_interval;	 /* --hook-interval, seconds; 0: no limits */
+	bool hook_units;		 /* --hook-units: with systemd-run */
+	const char *replay;		 /* --from-recording FILE: no kernel */
 	const char *mountpoint;
 };
 
@@ -119,6 +126,7 @@ struct healthd {
 	pthread_mutex_t metrics_lock;
 	pthread_cond_t metrics_cond;
 	bool metrics_stop; /* under @metrics_lock */
+	struct hooks *hooks; /* hooks.c; NULL: none */
 	/* journal.c: stdout, stderr are the journal; lines' identifier. */
 	bool journal_out, journal_err;
 	char *journal_ident;
@@ -238,6 +246,27 @@ bool journal_wants(const struct healthd *hd, FILE *f);
 bool journal_item(struct healthd *hd, const struct hl_event *ev,
 		  const struct hl_repair_report *rep, const char *path,
 		  const char *line, size_t len);
+
+/*
+ * hooks.c: notification hooks.  Setup reads --hooks-dir (an exit status, or
+ * -1 to go on); start, its thread; submit queues the runs an event's or a
+ * repair outcome's line asks for, without waiting; stop lets what is queued
+ * start within one run's time limit, then ends every run (the last metrics
+ * write comes after it); release frees it all.
+ */
+#define HEALTHD_HOOKS_DIR	   "/etc/xfs_health/hooks.d"
+#define HEALTHD_HOOK_TIMEOUT	   30
+#define HEALTHD_HOOK_TIMEOUT_MAX   3600
+#define HEALTHD_HOOK_MAX	   4
+#define HEALTHD_HOOK_MAX_MAX	   64
+#define HEALTHD_HOOK_INTERVAL	   300
+#define HEALTHD_HOOK_INTERVAL_MAX  (7 * 24 * 3600)
+int hooks_setup(struct healthd *hd);
+void hooks_start(struct healthd *hd);
+void hooks_submit(struct healthd *hd, const struct hl_event *ev,
+		  const struct hl_repair_report *rep, const char *path);
+void hooks_stop(struct healthd *hd);
+void hooks_release(struct healthd *hd);
 
 /* workers.c: a bounded queue of repairs and the threads that make them. */
 int queue_start(struct healthd *hd, unsigned int nr_workers, size_t max);

@@ -182,25 +182,13 @@ out:
 	return ret;
 }
 
-static enum jkind
-event_kind(const struct hl_event *ev)
-{
-	switch (ev->payload) {
-	case HL_PAYLOAD_LOST:
-		return J_LOST;
-	case HL_PAYLOAD_SHUTDOWN:
-		return J_SHUTDOWN;
-	case HL_PAYLOAD_HEALTH:
-		return ev->type == XFS_HEALTH_MONITOR_TYPE_HEALTHY ? J_HEALTHY
-								   : J_SICK;
-	case HL_PAYLOAD_MEDIA:
-		return J_MEDIA;
-	case HL_PAYLOAD_FILERANGE:
-		return J_FILE_IO;
-	default:
-		return J_MOUNT;
-	}
-}
+/* The kinds of event and outcome lines (libhealth's, as hooks see them). */
+static const enum jkind item_kinds[HL_LINE_NR_KINDS] = {
+	[HL_LINE_MOUNT] = J_MOUNT,     [HL_LINE_LOST] = J_LOST,
+	[HL_LINE_SHUTDOWN] = J_SHUTDOWN, [HL_LINE_BAD] = J_SICK,
+	[HL_LINE_GOOD] = J_HEALTHY,    [HL_LINE_MEDIA] = J_MEDIA,
+	[HL_LINE_FILE_IO] = J_FILE_IO, [HL_LINE_REPAIR] = J_REPAIR,
+};
 
 /* A repair that failed is an error; one unsure, a warning. */
 static int
@@ -215,7 +203,7 @@ journal_item(struct healthd *hd, const struct hl_event *ev,
 	     const char *line, size_t len)
 {
 	struct hl_journal_fields f;
-	enum jkind k = rep ? J_REPAIR : event_kind(ev);
+	enum jkind k = item_kinds[hl_line_kind_of(ev, rep)];
 	int prio = rep ? repair_priority(rep->outcome) : jkinds[k].priority;
 	int ret;
 

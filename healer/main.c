@@ -26,6 +26,12 @@ enum {
 	OPT_QUIET,
 	OPT_RECONCILE_INTERVAL,
 	OPT_METRICS_DIR,
+	OPT_HOOKS_DIR,
+	OPT_HOOK_TIMEOUT,
+	OPT_HOOK_MAX,
+	OPT_HOOK_INTERVAL,
+	OPT_HOOK_UNITS,
+	OPT_FROM_RECORDING,
 	OPT_REPAIR,
 	OPT_SUPPORTED,
 	OPT_SVCNAME,
@@ -51,6 +57,16 @@ static const struct option_doc options[] = {
 	 NULL, "Make whole-filesystem repairs here, not with xfs_scrub@."},
 	{{"metrics-dir", required_argument, NULL, OPT_METRICS_DIR},
 	 "DIR", "Write Prometheus metrics into DIR (none: do not)."},
+	{{"hooks-dir", required_argument, NULL, OPT_HOOKS_DIR},
+	 "DIR", "Run the notification hooks in DIR (none: no hooks)."},
+	{{"hook-timeout", required_argument, NULL, OPT_HOOK_TIMEOUT},
+	 "SECONDS", "Stop a hook still running after SECONDS (30)."},
+	{{"hook-max", required_argument, NULL, OPT_HOOK_MAX},
+	 "N", "Run at most N hooks at once (4)."},
+	{{"hook-interval", required_argument, NULL, OPT_HOOK_INTERVAL},
+	 "SECONDS", "Run a hook once in SECONDS per object (300; 0: no limit)."},
+	{{"hook-units", no_argument, NULL, OPT_HOOK_UNITS},
+	 NULL, "Run each hook as a systemd unit of its own (systemd-run)."},
 	{{"no-autofsck", no_argument, NULL, OPT_NO_AUTOFSCK},
 	 NULL, "Ignore the autofsck property; repair only with --repair."},
 	{{"quiet", no_argument, NULL, OPT_QUIET},
@@ -59,6 +75,8 @@ static const struct option_doc options[] = {
 	  OPT_RECONCILE_INTERVAL},
 	 "SECONDS", "Read the kernel's health marks every SECONDS "
 	 "(" HEALTHD_RECONCILE_INTERVAL_STR "; 0: never)."},
+	{{"from-recording", required_argument, NULL, OPT_FROM_RECORDING},
+	 "FILE", "Read events from a recording, not the kernel; repair nothing."},
 	{{"repair", no_argument, NULL, OPT_REPAIR},
 	 NULL, "Repair sick metadata whatever the autofsck property says."},
 	{{"supported", no_argument, NULL, OPT_SUPPORTED},
@@ -164,49 +182,48 @@ print_svcname(const char *mountpoint)
 }
 
 /* 0 to a week, in seconds: a typing slip must not mean "never". */
+/* A whole number from @min to @max for option @opt ("seconds", "hooks"). */
 static int
-parse_interval(const char *arg, unsigned int *secs)
+parse_number(const char *opt, const char *arg, unsigned long min,
+	     unsigned long max, const char *what, unsigned int *v)
 {
 	char *end;
-	unsigned long v;
+	unsigned long n;
 
 	errno = 0;
-	v = strtoul(arg, &end, 10);
-	if (!isdigit((unsigned char)arg[0]) || *end || errno ||
-	    v > HEALTHD_RECONCILE_INTERVAL_MAX) {
+	n = strtoul(arg, &end, 10);
+	if (!isdigit((unsigned char)arg[0]) || *end || errno || n < min ||
+	    n > max) {
 		struct log_name shown;
 
 		fprintf(stderr,
-			"xfs_healthd: --reconcile-interval: '%s' is not a "
-			"number of seconds from 0 to %u\n",
-			log_name(&shown, arg),
-			(unsigned int)HEALTHD_RECONCILE_INTERVAL_MAX);
+			"xfs_healthd: --%s: '%s' is not a number of %s from "
+			"%lu to %lu\n",
+			opt, log_name(&shown, arg), what, min, max);
 		return -1;
 	}
-	*secs = v;
+	*v = (unsigned int)n;
 	return 0;
 }
 
-/* An absolute directory, or "none" (or nothing) for no metrics file. */
+/* A directory option: an absolute path, or none (or empty) for none. */
 static int
-parse_metrics_dir(const char *arg, struct healthd_opts *o)
+parse_dir(const char *opt, const char *arg, const char **dir)
 {
 	struct log_name shown;
 
 	if (!*arg || !strcmp(arg, "none")) {
-		o->metrics_dir = NULL;
-		o->metrics_dir_given = true;
+		*dir = NULL;
 		return 0;
 	}
 	if (arg[0] != '/') {
 		fprintf(stderr,
-			"xfs_healthd: --metrics-dir: '%s' is not an absolute "
-			"path (or none)\n",
-			log_name(&shown, arg));
+			"xfs_healthd: --%s: '%s' is not an absolute path (or "
+			"none)\n",
+			opt, log_name(&shown, arg));
 		return -1;
 	}
-	o->metrics_dir = arg;
-	o->metrics_dir_given = true;
+	*dir = arg;
 	return 0;
 }
 
@@ -239,16 +256,49 @@ parse_args(int argc, char **argv, struct healthd_opts *o, bool *svcname)
 			o->quiet = true;
 			break;
 		case OPT_RECONCILE_INTERVAL:
-			if (parse_interval(optarg, &o->reconcile_interval)) {
-				try_help();
-				return -1;
-			}
+			if (parse_number("reconcile-interval", optarg, 0,
+					 HEALTHD_RECONCILE_INTERVAL_MAX,
+					 "seconds", &o->reconcile_interval))
+				goto bad;
 			break;
 		case OPT_METRICS_DIR:
-			if (parse_metrics_dir(optarg, o)) {
-				try_help();
-				return -1;
+			if (parse_dir("metrics-dir", optarg, &o->metrics_dir))
+				goto bad;
+			o->metrics_dir_given = true;
+			break;
+		case OPT_HOOKS_DIR:
+			if (parse_dir("hooks-dir", optarg, &o->hooks_dir))
+				goto bad;
+			o->hooks_dir_given = true;
+			break;
+		case OPT_HOOK_TIMEOUT:
+			if (parse_number("hook-timeout", optarg, 1,
+					 HEALTHD_HOOK_TIMEOUT_MAX, "seconds",
+					 &o->hook_timeout))
+				goto bad;
+			break;
+		case OPT_HOOK_MAX:
+			if (parse_number("hook-max", optarg, 1,
+					 HEALTHD_HOOK_MAX_MAX, "hooks",
+					 &o->hook_max))
+				goto bad;
+			break;
+		case OPT_HOOK_INTERVAL:
+			if (parse_number("hook-interval", optarg, 0,
+					 HEALTHD_HOOK_INTERVAL_MAX, "seconds",
+					 &o->hook_interval))
+				goto bad;
+			break;
+		case OPT_HOOK_UNITS:
+			o->hook_units = true;
+			break;
+		case OPT_FROM_RECORDING:
+			if (!*optarg) {
+				fprintf(stderr, "xfs_healthd: --from-recording: an "
+						"empty file name\n");
+				goto bad;
 			}
+			o->replay = optarg;
 			break;
 		case OPT_REPAIR:
 			o->repair = true;
@@ -269,8 +319,7 @@ parse_args(int argc, char **argv, struct healthd_opts *o, bool *svcname)
 			usage(stdout);
 			exit(finish_stdout());
 		default:
-			try_help();
-			return -1;
+			goto bad;
 		}
 	}
 	if (optind != argc - 1) {
@@ -286,7 +335,15 @@ parse_args(int argc, char **argv, struct healthd_opts *o, bool *svcname)
 				"string\n");
 		return -1;
 	}
+	if (o->replay && o->supported) {
+		fprintf(stderr, "xfs_healthd: --from-recording and --supported: a "
+				"recording says nothing of the kernel\n");
+		goto bad;
+	}
 	return 0;
+bad:
+	try_help();
+	return -1;
 }
 
 /* systemd's journal attributes lines to a unit only while it runs. */
@@ -306,6 +363,10 @@ main(int argc, char **argv)
 		.mon_fd = -1,
 		.opt.reconcile_interval = HEALTHD_RECONCILE_INTERVAL,
 		.opt.metrics_dir = HEALTHD_METRICS_DIR,
+		.opt.hooks_dir = HEALTHD_HOOKS_DIR,
+		.opt.hook_timeout = HEALTHD_HOOK_TIMEOUT,
+		.opt.hook_max = HEALTHD_HOOK_MAX,
+		.opt.hook_interval = HEALTHD_HOOK_INTERVAL,
 	};
 	bool svcname = false;
 	sigset_t usr1;

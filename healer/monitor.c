@@ -46,11 +46,12 @@ dispatch(const struct hl_event *ev, void *arg)
 		if (hl_event_object(ev) == HL_OBJECT_INODE)
 			healthd_logged_path(hd, ev->ino, ev->gen, &path);
 		log_event(hd, ev, path);
+		hooks_submit(hd, ev, NULL, path);
 		free(path);
 	}
 	/* After "monitoring started": what was sick before we listened. */
 	if (ev->domain == XFS_HEALTH_MONITOR_DOMAIN_MOUNT &&
-	    ev->type == XFS_HEALTH_MONITOR_TYPE_RUNNING)
+	    ev->type == XFS_HEALTH_MONITOR_TYPE_RUNNING && !hd->opt.replay)
 		healthd_reconcile_request(hd, HEALTHD_RECONCILE_START);
 	if (ev->payload == HL_PAYLOAD_SHUTDOWN &&
 	    !atomic_exchange(&hd->shut_down, true) &&
@@ -68,6 +69,8 @@ dispatch(const struct hl_event *ev, void *arg)
 	 * repair can rebuild what a pass finds (reverse mappings); else the
 	 * whole-filesystem repair, as xfs_healer.
 	 */
+	if (hd->opt.replay)
+		return act.last; /* nothing to repair */
 	if (act.full_repair && hd->has_rmapbt) {
 		healthd_reconcile_request(hd, HEALTHD_RECONCILE_LOST);
 		act.full_repair = false;
@@ -186,11 +189,13 @@ healthd_monitor(struct healthd *hd)
 		return EXIT_SETUP;
 	}
 	healthd_metrics_start(hd);
+	hooks_start(hd);
 	error = queue_start(hd, nr_workers(hd), QUEUE_MAX);
 	if (error) {
 		log_added_error(hd, "cannot start repair threads: %s",
 			  strerror(-error));
 		close(sfd);
+		hooks_stop(hd);
 		healthd_metrics_stop(hd);
 		return EXIT_SETUP;
 	}
@@ -251,6 +256,7 @@ healthd_monitor(struct healthd *hd)
 	healthd_reconcile_wait(hd);
 	queue_stop(hd, false);
 	log_summary(hd);
+	hooks_stop(hd);
 	healthd_metrics_stop(hd);
 	close(sfd);
 	return status;

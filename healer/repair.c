@@ -81,6 +81,7 @@ healthd_spot_repair(struct healthd *hd, const struct hl_event *ev,
 		    path_cache_get(&hd->paths, ev->ino, ev->gen, &path) <= 0)
 			healthd_inode_path(hd, fd, ev->ino, ev->gen, &path);
 		log_repair(hd, &rep, path);
+		hooks_submit(hd, ev, &rep, path);
 		free(path);
 		if (rep.outcome == HL_REPAIR_FAILED) {
 			need_full = true;

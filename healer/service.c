@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "health.h"
+#include "child.h"
 #include "service.h"
 
 int
@@ -42,23 +43,6 @@ service_instance_name(const char *prefix, const char *path, char **name)
 	return error;
 }
 
-/* Every descriptor from @first up, closed; close_range needs Linux 5.9. */
-static void
-close_from(int first)
-{
-	long max;
-
-#ifdef SYS_close_range
-	if (syscall(SYS_close_range, first, ~0U, 0) == 0)
-		return;
-#endif
-	max = sysconf(_SC_OPEN_MAX);
-	if (max < 0 || max > 65536)
-		max = 65536;
-	for (int fd = first; fd < max; fd++)
-		close(fd);
-}
-
 /*
  * The child: stdio on /dev/null (stdin too, so systemctl never asks for a
  * password), no other descriptor but the error pipe, which exec closes,
@@ -70,16 +54,9 @@ run_child(const char *verb, const char *unit, int errfd)
 {
 	char *const argv[] = { "systemctl", (char *)verb, "--no-block",
 			       (char *)unit, NULL };
-	static const int reset[] = { SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM };
-	struct sigaction dfl = { .sa_handler = SIG_DFL };
-	sigset_t none;
 	int error, null;
 
-	/* exec resets handlers, but not what is ignored or blocked. */
-	for (size_t i = 0; i < sizeof(reset) / sizeof(reset[0]); i++)
-		sigaction(reset[i], &dfl, NULL);
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
+	child_reset_signals();
 
 	/* Above stderr, so that the dup2s below cannot overwrite it. */
 	errfd = fcntl(errfd, F_DUPFD_CLOEXEC, 3);
@@ -96,7 +73,7 @@ run_child(const char *verb, const char *unit, int errfd)
 			goto fail;
 		errfd = 3;
 	}
-	close_from(4);
+	child_close_from(4);
 
 	execvp(argv[0], argv);
 fail:

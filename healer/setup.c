@@ -228,6 +228,38 @@ open_monitor(struct healthd *hd, int fd)
 	}
 }
 
+/*
+ * --from-recording: events from a recording (healthmon -o), to try hooks and
+ * metrics on; nothing of the filesystem is read and nothing is repaired.
+ */
+static int
+setup_replay(struct healthd *hd)
+{
+	struct log_name shown;
+	const char *file = hd->opt.replay;
+	int fd = strcmp(file, "-") ? open(file, O_RDONLY | O_CLOEXEC)
+				   : fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3);
+	int status;
+
+	if (fd < 0) {
+		log_added_error(hd, "--from-recording %s: %s", log_name(&shown, file),
+				strerror(errno));
+		return EXIT_SETUP;
+	}
+	hd->mode = HL_HEAL_LOG;
+	log_added(hd, "replaying %s: events from a recording, no repairs",
+		  log_name(&shown, file));
+	status = healthd_metrics_setup(hd, -1);
+	if (status < 0)
+		status = hooks_setup(hd);
+	if (status >= 0) {
+		close(fd);
+		return status;
+	}
+	hd->mon_fd = fd;
+	return -1;
+}
+
 int
 healthd_setup(struct healthd *hd)
 {
@@ -246,6 +278,8 @@ healthd_setup(struct healthd *hd)
 			log_name(&shown, hd->mnt), strerror(ENOMEM));
 		return EXIT_SETUP;
 	}
+	if (hd->opt.replay)
+		return setup_replay(hd);
 	if (lacks_sys_admin()) {
 		log_added_error(hd, "CAP_SYS_ADMIN is needed to monitor and "
 				    "repair a filesystem");
@@ -296,6 +330,8 @@ healthd_setup(struct healthd *hd)
 		hd->have_handle = true;
 	}
 	status = healthd_metrics_setup(hd, fd);
+	if (status < 0 && !hd->opt.supported)
+		status = hooks_setup(hd);
 	if (status < 0)
 		status = open_monitor(hd, fd);
 out:
@@ -316,6 +352,7 @@ healthd_teardown(struct healthd *hd)
 	hd->where_root = NULL;
 	path_cache_destroy(&hd->paths);
 	hl_render_free(&hd->render);
+	hooks_release(hd);
 	healthd_metrics_release(hd);
 	journal_teardown(hd);
 }

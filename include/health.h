@@ -1522,6 +1522,99 @@ int hl_journal_fields_of(struct hl_journal_fields *f, const struct hl_event *ev,
 			 const struct hl_repair_report *rep, const char *path);
 void hl_journal_fields_free(struct hl_journal_fields *f);
 
+/* ---- notification hooks (hooks.c) ------------------------------------- */
+
+/*
+ * The kinds of log line a hook can be given: an event's (by its payload,
+ * a health event's by whether it is good news) or a repair outcome's.
+ * Their names (hl_line_kind_names) begin hook names: "bad-mail".
+ */
+enum hl_line_kind {
+	HL_LINE_MOUNT,	  /* monitoring started, unmounted, unknown kinds */
+	HL_LINE_LOST,	  /* the kernel dropped events */
+	HL_LINE_SHUTDOWN, /* the filesystem shut down */
+	HL_LINE_BAD,	  /* a health event: sick or corrupt */
+	HL_LINE_GOOD,	  /* a health event: healthy */
+	HL_LINE_MEDIA,	  /* a media error */
+	HL_LINE_FILE_IO,  /* a file I/O error */
+	HL_LINE_REPAIR,	  /* a repair's outcome */
+	HL_LINE_NR_KINDS
+};
+#define HL_HOOK_ALL_KINDS ((1u << HL_LINE_NR_KINDS) - 1)
+#define HL_HOOK_NAME_MAX  64
+#define HL_HOOKS_MAX	  64 /* hooks a daemon knows, gone ones included */
+
+const struct hl_name_table *hl_line_kind_names(void);
+/* The kind of @ev's line, or with @rep of its repair's outcome line. */
+enum hl_line_kind hl_line_kind_of(const struct hl_event *ev,
+				  const struct hl_repair_report *rep);
+
+/*
+ * The kinds a hook whose file is called @name takes: "KIND-ANYTHING", KIND
+ * a line kind's name or "all".  0; -EINVAL for a name that is empty, too
+ * long, starts with a dot or has a byte other than [A-Za-z0-9_.-] (never
+ * run, as run-parts would not); -ENOENT when it does not start with a kind.
+ */
+int hl_hook_name_kinds(const char *name, uint32_t *kinds);
+
+/*
+ * Rate limits: a hook runs at most once an interval for one object (an
+ * inode, an AG, the filesystem for lost, shutdown, media and mount lines)
+ * and one kind of news (an event's domain and type, a repair's outcome),
+ * and at most @burst times an interval in all.  What is
+ * suppressed is counted and given to the run that follows (the object's,
+ * and the hook's in all).
+ */
+struct hl_hook_key {
+	unsigned int hook; /* its index, below HL_HOOKS_MAX */
+	enum hl_line_kind kind;
+	uint32_t what; /* the event's domain and type, or the outcome */
+	enum hl_object object;
+	uint32_t group, gen;
+	uint64_t ino;
+};
+void hl_hook_key_of(struct hl_hook_key *k, unsigned int hook,
+		    const struct hl_event *ev,
+		    const struct hl_repair_report *rep);
+
+#define HL_HOOK_LIMIT_SLOTS  4096 /* objects remembered at once */
+#define HL_HOOK_LIMIT_PROBES 8
+
+struct hl_hook_limit_slot {
+	struct hl_hook_key key;
+	uint64_t last_ns; /* its last run */
+	uint64_t suppressed;
+	bool used, ran;
+};
+
+struct hl_hook_limit_hook {
+	bool started;
+	unsigned int tokens;
+	uint64_t refill_ns;
+	uint64_t suppressed; /* since its last run */
+};
+
+struct hl_hook_limit {
+	uint64_t interval_ns; /* 0: no limits */
+	unsigned int burst;
+	struct hl_hook_limit_slot *slots;
+	struct hl_hook_limit_hook hooks[HL_HOOKS_MAX];
+};
+
+/* 0 or -ENOMEM. */
+int hl_hook_limit_init(struct hl_hook_limit *l, uint64_t interval_ns,
+		       unsigned int burst);
+void hl_hook_limit_free(struct hl_hook_limit *l);
+/*
+ * May @k's hook run now (@now: a monotonic clock's ns)?  If so, what was
+ * suppressed since the last run: of this key, and of the hook in all; if
+ * not, counted.  When every slot near the key's is in use, the object is
+ * not remembered and only the hook's own limit applies.
+ */
+bool hl_hook_limit_allow(struct hl_hook_limit *l, const struct hl_hook_key *k,
+			 uint64_t now, uint64_t *suppressed,
+			 uint64_t *suppressed_all);
+
 /* ---- metrics for Prometheus (metrics.c) ------------------------------- */
 
 /*
@@ -1533,6 +1626,16 @@ void hl_journal_fields_free(struct hl_journal_fields *f);
 #define HL_METRICS_DOMAINS 10 /* the kernel's 9, and any other one */
 #define HL_METRICS_TYPES   14 /* the kernel's 13, and any other one */
 #define HL_METRICS_SICK_MAX 65536 /* objects followed one by one */
+
+/* What is counted of each hook. */
+enum hl_hook_count {
+	HL_HOOK_RUNS,	    /* started */
+	HL_HOOK_FAILURES,   /* ended other than with status 0 (or not started) */
+	HL_HOOK_TIMEOUTS,   /* stopped at its time limit (failures too) */
+	HL_HOOK_SUPPRESSED, /* not run: a rate limit */
+	HL_HOOK_DROPPED,    /* not run: too many waiting, or stopping */
+	HL_HOOK_NR_COUNTS
+};
 
 struct hl_metrics_object {
 	uint64_t ino;
@@ -1563,6 +1666,11 @@ struct hl_metrics {
 	size_t sick_cap, sick_used;
 	uint64_t sick_untracked; /* reports past HL_METRICS_SICK_MAX */
 	uint32_t sick_pass;	 /* complete passes begun */
+	/* Notification hooks, by the runner's index; named when known. */
+	struct hl_metrics_hook {
+		char name[HL_HOOK_NAME_MAX + 1];
+		uint64_t n[HL_HOOK_NR_COUNTS];
+	} hooks[HL_HOOKS_MAX];
 };
 
 /* Labels: the mount point and UUID (either may be NULL).  0 or -ENOMEM. */
@@ -1593,6 +1701,11 @@ void hl_metrics_full_repair(struct hl_metrics *m);
 void hl_metrics_pass(struct hl_metrics *m, double when, uint64_t found,
 		     bool ok);
 void hl_metrics_set_monitoring(struct hl_metrics *m, bool on, double since);
+/* Hook @i is called @name (its series appear from then on); counts. */
+void hl_metrics_hook_name(struct hl_metrics *m, unsigned int i,
+			  const char *name);
+void hl_metrics_hook_count(struct hl_metrics *m, unsigned int i,
+			   enum hl_hook_count what, uint64_t n);
 
 /* What to write: everything, or the sick objects alone (a snapshot). */
 enum hl_metrics_part {

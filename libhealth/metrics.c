@@ -289,6 +289,29 @@ hl_metrics_full_repair(struct hl_metrics *m)
 }
 
 void
+hl_metrics_hook_name(struct hl_metrics *m, unsigned int i, const char *name)
+{
+	if (i >= HL_HOOKS_MAX)
+		return;
+	pthread_mutex_lock(&m->lock);
+	m->version++;
+	snprintf(m->hooks[i].name, sizeof(m->hooks[i].name), "%s", name);
+	pthread_mutex_unlock(&m->lock);
+}
+
+void
+hl_metrics_hook_count(struct hl_metrics *m, unsigned int i,
+		      enum hl_hook_count what, uint64_t n)
+{
+	if (i >= HL_HOOKS_MAX || what >= HL_HOOK_NR_COUNTS || !n)
+		return;
+	pthread_mutex_lock(&m->lock);
+	m->version++;
+	m->hooks[i].n[what] += n;
+	pthread_mutex_unlock(&m->lock);
+}
+
+void
 hl_metrics_pass(struct hl_metrics *m, double when, uint64_t found, bool ok)
 {
 	pthread_mutex_lock(&m->lock);
@@ -370,7 +393,20 @@ static const struct family families[] = {
 #define F_MONITORING 15
 	{PREFIX "monitoring", "gauge",
 	 "1 while the filesystem is monitored; 0 in the last write."},
+#define F_HOOKS 16 /* in enum hl_hook_count's order */
+	{PREFIX "hook_runs_total", "counter", "Notification hook runs started."},
+	{PREFIX "hook_failures_total", "counter",
+	 "Hook runs that ended other than with status 0, or did not start."},
+	{PREFIX "hook_timeouts_total", "counter",
+	 "Hook runs stopped at their time limit."},
+	{PREFIX "hook_suppressed_total", "counter",
+	 "Hook runs not made: a rate limit."},
+	{PREFIX "hook_dropped_total", "counter",
+	 "Hook runs not made: too many waiting, or the daemon stopping."},
 };
+
+_Static_assert(ARRAY_SIZE(families) == F_HOOKS + HL_HOOK_NR_COUNTS,
+	       "a family for every hook count");
 
 /* A label value: the text-format escapes of \\, " and a newline. */
 static void
@@ -493,6 +529,26 @@ write_repairs(FILE *f, const struct hl_metrics *m)
 	}
 }
 
+/* Only hooks with a name: none, no family. */
+static void
+write_hooks(FILE *f, const struct hl_metrics *m)
+{
+	for (unsigned int c = 0; c < HL_HOOK_NR_COUNTS; c++) {
+		bool any = false;
+
+		for (unsigned int i = 0; i < HL_HOOKS_MAX; i++) {
+			if (!m->hooks[i].name[0])
+				continue;
+			if (!any)
+				header(f, F_HOOKS + c);
+			any = true;
+			series(f, m, F_HOOKS + c, "hook", m->hooks[i].name);
+			fprintf(f, "%llu\n",
+				(unsigned long long)m->hooks[i].n[c]);
+		}
+	}
+}
+
 int
 hl_metrics_write(FILE *f, struct hl_metrics *m, enum hl_metrics_part part)
 {
@@ -519,6 +575,7 @@ hl_metrics_write(FILE *f, struct hl_metrics *m, enum hl_metrics_part part)
 	one(f, m, F_PASS_OK, m->passes ? m->last_pass_ok : 0);
 	one_time(f, m, F_START, m->start_time);
 	one(f, m, F_MONITORING, m->monitoring);
+	write_hooks(f, m);
 	pthread_mutex_unlock(&m->lock);
 	return ferror(f) ? -EIO : 0;
 }

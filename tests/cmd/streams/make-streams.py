@@ -17,6 +17,10 @@ Files:
                        in that order
   truncated.bin        three records, then 10 stray bytes
   lost.bin             running, 32 events lost, a few health events, unmount
+  hook-burst.bin       running, one AG sick 4 times, an inode corrupt twice,
+                       12 other inodes sick (no unmount: hook-later.bin
+                       follows; tests/cmd/t049-healthd-hooks)
+  hook-later.bin       that AG and another inode sick again, unmount
 """
 
 import os
@@ -180,11 +184,30 @@ def lost_stream():
     ])
 
 
+def hook_burst():
+    """One AG reported four times, an inode twice, twelve other inodes."""
+    return stream([running()] +
+                  [group(AG, SICK, 0x10, 1)] * 4 +
+                  [inode(CORRUPT, 0x2, 4242, 7)] * 2 +
+                  [inode(SICK, 0x1, 1000 + i, 1) for i in range(12)])
+
+
+def hook_later():
+    """After hook-burst.bin, once its rate limits have passed."""
+    return stream([
+        group(AG, SICK, 0x10, 1),
+        inode(SICK, 0x1, 2000, 1),
+        unmount(),
+    ])
+
+
 FILES = {
     "all-kinds.bin": all_kinds,
     "upstream-sample.bin": upstream_sample,
     "truncated.bin": truncated,
     "lost.bin": lost_stream,
+    "hook-burst.bin": hook_burst,
+    "hook-later.bin": hook_later,
 }
 
 

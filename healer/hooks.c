@@ -1,0 +1,989 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Notification hooks: the executables of a directory, each run with an
+ * event's or a repair outcome's line (its JSON object on stdin, its fields
+ * in the environment) when the line is of a kind its name asks for.
+ *
+ * Learnt from zed: a hook never holds up anything else.  The event loop
+ * and the repair workers only queue a run (no waiting, no fork); one
+ * thread of its own starts them, at most --hook-max at once, each in a
+ * session of its own so that its time limit (--hook-timeout, then SIGTERM,
+ * then SIGKILL 5 s later) reaches what it started too.  Rate limits
+ * (libhealth: one run an interval per object and kind, ten an interval per
+ * hook) keep a storm from becoming a flood of mail; what they suppress is
+ * counted, and given to the next run.  A hook's output becomes our lines,
+ * escaped, so that it cannot forge or split one.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/eventfd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "child.h"
+#include "clock.h"
+#include "healthd.h"
+
+#define HOOK_GRACE_S	  5    /* from SIGTERM to SIGKILL */
+#define HOOK_BURST	  10   /* runs of one hook in an interval */
+#define HOOK_QUEUE_MAX	  1024 /* runs waiting to start */
+#define HOOK_OUTPUT_MAX	  4096 /* bytes of a run's output shown */
+#define HOOK_REAP_NS	  (NSEC_PER_SEC / 10) /* a run's end looked for */
+#define HOOK_SCAN_NS	  NSEC_PER_SEC /* the directory looked at again */
+#define HOOK_DROP_LINE_NS (60 * NSEC_PER_SEC) /* "dropped" said at most */
+#define HOOK_UNIT_PREFIX                                                       \
+	"xfs_healthd_hook-" /* --hook-units: a drop-in                         \
+			     * "xfs_healthd_hook-.service.d"                   \
+			     * reaches them all */
+
+struct hook {
+	char name[HL_HOOK_NAME_MAX + 1];
+	uint32_t kinds;	       /* 0: gone from the directory */
+	bool seen;	       /* in this scan */
+	struct timespec ctime; /* chmod -x turns it off: looked at too */
+};
+
+struct hook_job {
+	unsigned int hook;
+	char *path;  /* the executable */
+	char *input; /* the line's JSON object, newline-ended */
+	char **env;
+};
+
+struct hook_child {
+	pid_t pid;
+	int out;
+	unsigned int hook;
+	uint64_t start_ns, term_ns;
+	bool timed_out, killed;
+	size_t shown; /* output bytes shown so far */
+	size_t used;  /* of @line */
+	char line[1024];
+};
+
+struct hooks {
+	struct healthd *hd;
+	const char *dir;
+	uint64_t timeout_ns;
+	unsigned int max_running;
+	bool via_units; /* --hook-units */
+
+	/* Under @lock: the hooks, the limits, the queue. */
+	pthread_mutex_t lock;
+	struct hook hook[HL_HOOKS_MAX];
+	struct timespec dir_mtime, dir_ctime;
+	struct hl_hook_limit limit;
+	struct hook_job queue[HOOK_QUEUE_MAX];
+	size_t head, count;
+	uint64_t dropped, dropped_said;
+	uint64_t drop_line_ns;
+	uint64_t drain_until_ns;
+	unsigned int nr;
+	_Atomic uint32_t wanted; /* the kinds some hook takes */
+	bool dir_there, dir_refused;
+	bool stopping;
+	bool thread;
+
+	/* The hooks' thread's own. */
+	pthread_t tid;
+	unsigned long seq; /* runs started: transient units' names */
+	struct hook_child child[HEALTHD_HOOK_MAX_MAX];
+	unsigned int running;
+	int wake; /* eventfd: a run queued, or stop */
+};
+
+/* ---- the directory ------------------------------------------------------ */
+
+/* Owned by root (or us) and writable by nobody else? */
+static bool
+safe_owner(const struct stat *st)
+{
+	return (st->st_uid == 0 || st->st_uid == geteuid()) &&
+	       !(st->st_mode & (S_IWGRP | S_IWOTH));
+}
+
+/* Package managers' leftovers and editors' backups: never run, not said. */
+static bool
+quietly_skipped(const char *name)
+{
+	size_t len = strlen(name);
+
+	return name[0] == '.' || name[len - 1] == '~' ||
+	       strstr(name, ".dpkg-") || strstr(name, ".ucf-") ||
+	       strstr(name, ".rpm") || strstr(name, ".swp");
+}
+
+/* The kinds a hook takes, in words, for its start line. */
+static void
+kinds_words(uint32_t kinds, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	if (kinds == HL_HOOK_ALL_KINDS) {
+		snprintf(buf, len, "all");
+		return;
+	}
+	for (unsigned int k = 0; k < HL_LINE_NR_KINDS && used < len; k++)
+		if (kinds & (1u << k))
+			used += snprintf(buf + used, len - used, "%s%s",
+					 used ? "," : "",
+					 hl_name_of(hl_line_kind_names(), k));
+}
+
+static int
+find_or_add(struct hooks *h, const char *name)
+{
+	for (unsigned int i = 0; i < h->nr; i++)
+		if (!strcmp(h->hook[i].name, name))
+			return (int)i;
+	if (h->nr >= HL_HOOKS_MAX)
+		return -ENOSPC;
+	snprintf(h->hook[h->nr].name, sizeof(h->hook[h->nr].name), "%s", name);
+	hl_metrics_hook_name(&h->hd->metrics, h->nr, name);
+	return (int)h->nr++;
+}
+
+/* One entry of the directory: a hook to run, or why not (said). */
+static void
+scan_entry(struct hooks *h, int dfd, const char *name)
+{
+	struct healthd *hd = h->hd;
+	struct log_name shown;
+	uint32_t kinds;
+	struct stat st;
+	int i, error;
+
+	if (quietly_skipped(name))
+		return;
+	/* Links are followed, as run-parts does: hooks linked from examples. */
+	if (fstatat(dfd, name, &st, 0) < 0) {
+		log_added_error(hd, "hook %s: not run: %s",
+				log_name(&shown, name), strerror(errno));
+		return;
+	}
+	if (!S_ISREG(st.st_mode) || !(st.st_mode & S_IXUSR)) {
+		/* chmod -x is how a hook is turned off. */
+		log_debug(hd, "hook %s: not an executable file; not run",
+			  log_name(&shown, name));
+		return;
+	}
+	error = hl_hook_name_kinds(name, &kinds);
+	if (error == -EINVAL) {
+		log_added_error(hd,
+				"hook %s: not run: a hook's name has only "
+				"letters, digits, '_', '-' and '.', and at "
+				"most %d of them",
+				log_name(&shown, name), HL_HOOK_NAME_MAX);
+		return;
+	}
+	if (error) {
+		log_added_error(hd,
+				"hook %s: not run: its name does not begin "
+				"with a kind of line and '-' (xfs_healthd(8))",
+				log_name(&shown, name));
+		return;
+	}
+	if (!safe_owner(&st)) {
+		log_added_error(hd,
+				"hook %s: not run: it must belong to root "
+				"and be writable by no one else",
+				name);
+		return;
+	}
+	i = find_or_add(h, name);
+	if (i < 0) {
+		log_added_error(hd, "hook %s: not run: more than %d hooks",
+				name, HL_HOOKS_MAX);
+		return;
+	}
+	h->hook[i].seen = true;
+	h->hook[i].ctime = st.st_ctim;
+	if (h->hook[i].kinds != kinds) {
+		char words[256];
+
+		kinds_words(kinds, words, sizeof(words));
+		log_added(hd, "hook %s: runs for %s lines", name, words);
+	}
+	h->hook[i].kinds = kinds;
+}
+
+/* Did a hook's file change (its mode, its owner, itself)? */
+static bool
+hook_changed(struct hooks *h)
+{
+	for (unsigned int i = 0; i < h->nr; i++) {
+		char path[PATH_MAX];
+		struct stat st;
+
+		if (!h->hook[i].kinds)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", h->dir, h->hook[i].name);
+		if (stat(path, &st) < 0 ||
+		    memcmp(&st.st_ctim, &h->hook[i].ctime, sizeof(st.st_ctim)))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Read the directory again when it or a hook changed (or at start): hooks
+ * come and go without a restart.  Under @lock.
+ */
+static void
+scan(struct hooks *h, bool at_start)
+{
+	struct healthd *hd = h->hd;
+	struct log_name shown;
+	uint32_t wanted = 0;
+	struct dirent **names = NULL;
+	struct stat st;
+	int nr, dfd;
+
+	if (stat(h->dir, &st) < 0) {
+		if (h->dir_there)
+			log_added_error(hd, "hooks: %s: %s; no hooks run",
+					log_name(&shown, h->dir),
+					strerror(errno));
+		h->dir_there = false;
+		goto out;
+	}
+	if (h->dir_there &&
+	    !memcmp(&st.st_mtim, &h->dir_mtime, sizeof(st.st_mtim)) &&
+	    !memcmp(&st.st_ctim, &h->dir_ctime, sizeof(st.st_ctim)) &&
+	    !hook_changed(h))
+		return;
+	h->dir_there = true;
+	h->dir_mtime = st.st_mtim;
+	h->dir_ctime = st.st_ctim;
+	if (!S_ISDIR(st.st_mode) || !safe_owner(&st)) {
+		if (!h->dir_refused)
+			log_added_error(hd,
+					"hooks: %s: not a directory that "
+					"belongs to root and is writable "
+					"by no one else; no hooks run",
+					log_name(&shown, h->dir));
+		h->dir_refused = true;
+		goto out;
+	}
+	h->dir_refused = false;
+	/* In name order, as run-parts: the same lines each time. */
+	nr = scandir(h->dir, &names, NULL, alphasort);
+	dfd = open(h->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (nr < 0 || dfd < 0) {
+		log_added_error(hd, "hooks: %s: %s; no hooks run",
+				log_name(&shown, h->dir), strerror(errno));
+		if (dfd >= 0)
+			close(dfd);
+		for (int i = 0; i < nr; i++)
+			free(names[i]);
+		free(names);
+		goto out;
+	}
+	for (unsigned int i = 0; i < h->nr; i++)
+		h->hook[i].seen = false;
+	for (int i = 0; i < nr; i++) {
+		scan_entry(h, dfd, names[i]->d_name);
+		free(names[i]);
+	}
+	free(names);
+	close(dfd);
+	for (unsigned int i = 0; i < h->nr; i++) {
+		if (h->hook[i].seen) {
+			wanted |= h->hook[i].kinds;
+			continue;
+		}
+		if (h->hook[i].kinds && !at_start)
+			log_added(hd, "hook %s: gone from %s", h->hook[i].name,
+				  log_name(&shown, h->dir));
+		h->hook[i].kinds = 0;
+	}
+out:
+	if (!h->dir_there || h->dir_refused)
+		for (unsigned int i = 0; i < h->nr; i++)
+			h->hook[i].kinds = 0;
+	atomic_store(&h->wanted, wanted);
+}
+
+/* ---- queueing a run ------------------------------------------------------ */
+
+/* A NULL-terminated array of malloc'd strings, and the array. */
+static void
+strv_free(char **v)
+{
+	for (char **s = v; s && *s; s++)
+		free(*s);
+	free(v);
+}
+
+/*
+ * An array being filled when its @n-th string could not be made: that one
+ * is undefined (asprintf) or NULL, the ones before it are made.
+ */
+static char **
+strv_give_up(char **v, size_t n)
+{
+	v[n - 1] = NULL;
+	strv_free(v);
+	return NULL;
+}
+
+static void
+job_free(struct hook_job *j)
+{
+	free(j->path);
+	free(j->input);
+	strv_free(j->env);
+	memset(j, 0, sizeof(*j));
+}
+
+#define HOOK_PATH                                                              \
+	"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+#define HOOK_COMMON_ENV                                                        \
+	8 /* PATH, hook, kind, mount, uuid, message, two counts */
+
+/* The environment of one run: ours, then the line's journal fields. */
+static char **
+job_env(struct hooks *h, unsigned int hook, enum hl_line_kind kind,
+	const char *text, const struct hl_journal_fields *f,
+	uint64_t suppressed, uint64_t suppressed_all)
+{
+	struct healthd *hd = h->hd;
+	size_t n = 0, len = strlen(text);
+	char **env = calloc(HOOK_COMMON_ENV + f->nr + 1, sizeof(*env));
+	bool ok;
+
+	if (!env)
+		return NULL;
+	if (len && text[len - 1] == '\n')
+		len--;
+	ok = (env[n++] = strdup(HOOK_PATH)) &&
+	     asprintf(&env[n++], "XFS_HOOK=%s", h->hook[hook].name) >= 0 &&
+	     asprintf(&env[n++], "XFS_HOOK_KIND=%s",
+		      hl_name_of(hl_line_kind_names(), kind)) >= 0 &&
+	     asprintf(&env[n++], "XFS_MOUNTPOINT=%s",
+		      hd->render.text_mountpoint) >= 0 &&
+	     asprintf(&env[n++], "XFS_UUID=%s",
+		      hd->metrics_ready ? hd->metrics.uuid : "") >= 0 &&
+	     asprintf(&env[n++], "XFS_MESSAGE=%.*s", (int)len, text) >= 0 &&
+	     asprintf(&env[n++], "XFS_HOOK_SUPPRESSED=%llu",
+		      (unsigned long long)suppressed) >= 0 &&
+	     asprintf(&env[n++], "XFS_HOOK_SUPPRESSED_ALL=%llu",
+		      (unsigned long long)suppressed_all) >= 0;
+	for (size_t i = 0; ok && i < f->nr; i++)
+		ok = (env[n++] = strdup(f->field[i])) != NULL;
+	if (ok)
+		return env;
+	return strv_give_up(env, n);
+}
+
+/* Tell the hooks' thread; an eventfd write never blocks below 2^64-1. */
+static void
+wake(struct hooks *h)
+{
+	uint64_t one = 1;
+
+	if (write(h->wake, &one, sizeof(one)) < 0) {
+		/* The counter is already nonzero: it wakes anyway. */
+	}
+}
+
+static void
+count(struct hooks *h, unsigned int hook, enum hl_hook_count what)
+{
+	hl_metrics_hook_count(&h->hd->metrics, hook, what, 1);
+}
+
+void
+hooks_submit(struct healthd *hd, const struct hl_event *ev,
+	     const struct hl_repair_report *rep, const char *path)
+{
+	struct hooks *h = hd->hooks;
+	enum hl_line_kind kind = hl_line_kind_of(ev, rep);
+	uint64_t now = clock_ns(CLOCK_MONOTONIC);
+	struct hl_render r;
+	struct hl_journal_fields f;
+	char *json = NULL, *text = NULL;
+	bool queued = false;
+	int len;
+
+	if (!h || !(atomic_load(&h->wanted) & (1u << kind)))
+		return;
+	r = hd->render;
+	r.path = path;
+	json = malloc(HL_LOG_LINE_MAX + 1);
+	text = malloc(HL_LOG_LINE_MAX + 1);
+	if (!json || !text)
+		goto out;
+	len = hl_log_line_format(json, HL_LOG_LINE_MAX + 1, true, ev, rep, &r);
+	if (len < 0 || hl_log_line_format(text, HL_LOG_LINE_MAX + 1, false, ev,
+					  rep, &r) < 0)
+		goto out;
+	if (hl_journal_fields_of(&f, ev, rep, path))
+		memset(&f, 0, sizeof(f));
+
+	pthread_mutex_lock(&h->lock);
+	for (unsigned int i = 0; i < h->nr; i++) {
+		uint64_t sup, sup_all;
+		struct hl_hook_key key;
+		struct hook_job *j;
+
+		if (!(h->hook[i].kinds & (1u << kind)))
+			continue;
+		hl_hook_key_of(&key, i, ev, rep);
+		if (!hl_hook_limit_allow(&h->limit, &key, now, &sup,
+					 &sup_all)) {
+			count(h, i, HL_HOOK_SUPPRESSED);
+			continue;
+		}
+		if (h->count == HOOK_QUEUE_MAX || h->stopping) {
+			h->dropped++;
+			count(h, i, HL_HOOK_DROPPED);
+			continue;
+		}
+		j = &h->queue[(h->head + h->count) % HOOK_QUEUE_MAX];
+		j->hook = i;
+		j->env = job_env(h, i, kind, text, &f, sup, sup_all);
+		j->input = strdup(json);
+		if (asprintf(&j->path, "%s/%s", h->dir, h->hook[i].name) < 0)
+			j->path = NULL;
+		if (!j->env || !j->input || !j->path) {
+			job_free(j);
+			h->dropped++;
+			count(h, i, HL_HOOK_DROPPED);
+			continue;
+		}
+		h->count++;
+		queued = true;
+	}
+	pthread_mutex_unlock(&h->lock);
+	hl_journal_fields_free(&f);
+	if (queued)
+		wake(h);
+out:
+	free(json);
+	free(text);
+}
+
+/* ---- running --------------------------------------------------------------
+ */
+
+/*
+ * With --hook-units: "systemd-run ... -- HOOK", a transient unit of its own
+ * (outside the daemon's sandbox: a webhook needs the network), given the
+ * line on stdin through --pipe and its environment with --setenv; systemd
+ * enforces the same time limit on its whole cgroup.  Else the hook itself.
+ */
+static char **
+hook_argv(struct hooks *h, const struct hook_job *j)
+{
+	size_t nr_env = 0, n = 0;
+	char **argv;
+
+	for (char **e = j->env; *e; e++)
+		nr_env++;
+	argv = calloc(nr_env + 16, sizeof(*argv));
+	if (!argv)
+		return NULL;
+	if (!h->via_units) {
+		argv[0] = strdup(j->path);
+		if (argv[0])
+			return argv;
+		free(argv);
+		return NULL;
+	}
+	h->seq++;
+	bool ok =
+		(argv[n++] = strdup("systemd-run")) &&
+		(argv[n++] = strdup("--quiet")) &&
+		(argv[n++] = strdup("--pipe")) &&
+		(argv[n++] = strdup("--collect")) &&
+		asprintf(&argv[n++], "--unit=" HOOK_UNIT_PREFIX "%d-%lu",
+			 (int)getpid(), h->seq) >= 0 &&
+		asprintf(&argv[n++], "--description=xfs_healthd hook %s for %s",
+			 h->hook[j->hook].name,
+			 h->hd->render.text_mountpoint) >= 0 &&
+		asprintf(&argv[n++], "--property=RuntimeMaxSec=%llu",
+			 (unsigned long long)(h->timeout_ns / NSEC_PER_SEC)) >=
+			0 &&
+		asprintf(&argv[n++], "--property=TimeoutStopSec=%d",
+			 HOOK_GRACE_S) >= 0;
+	for (char **e = j->env; ok && *e; e++)
+		ok = asprintf(&argv[n++], "--setenv=%s", *e) >= 0;
+	ok = ok && (argv[n++] = strdup("--")) && (argv[n++] = strdup(j->path));
+	if (ok)
+		return argv;
+	return strv_give_up(argv, n);
+}
+
+/* In the child: async-signal-safe calls only. */
+static void __attribute__((noreturn))
+exec_hook(const struct hook_job *j, char **argv, int in, int out)
+{
+	char *const unit_env[] = {HOOK_PATH, NULL};
+
+	child_reset_signals();
+	/* Its own session: a time limit reaches what it started too. */
+	setsid();
+	umask(022);
+	if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0)
+		_exit(127);
+	child_close_from(3);
+	if (chdir("/") < 0)
+		_exit(127);
+	if (argv[0][0] == '/')
+		execve(argv[0], argv, j->env);
+	else
+		execvpe(argv[0], argv, unit_env);
+	_exit(127);
+}
+
+/* The line goes to the pipe now: it holds 64 KiB, a line at most 40. */
+static void
+feed(int fd, const char *input)
+{
+	size_t len = strlen(input);
+	ssize_t n;
+
+	fcntl(fd, F_SETFL, O_NONBLOCK);
+	while (len) {
+		n = write(fd, input, len);
+		if (n <= 0)
+			break; /* gone (EPIPE), or full: the rest is not read */
+		input += n;
+		len -= (size_t)n;
+	}
+	close(fd);
+}
+
+static void
+start(struct hooks *h, struct hook_job *j)
+{
+	struct healthd *hd = h->hd;
+	const char *name = h->hook[j->hook].name;
+	struct hook_child *c = &h->child[h->running];
+	int in[2] = {-1, -1}, out[2] = {-1, -1};
+	char **argv = hook_argv(h, j);
+	pid_t pid;
+
+	if (!argv) {
+		errno = ENOMEM;
+		goto fail;
+	}
+	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0)
+		goto fail;
+	pid = fork();
+	if (pid < 0)
+		goto fail;
+	if (pid == 0)
+		exec_hook(j, argv, in[0], out[1]);
+	strv_free(argv);
+	close(in[0]);
+	close(out[1]);
+	feed(in[1], j->input);
+	fcntl(out[0], F_SETFL, O_NONBLOCK);
+	*c = (struct hook_child){
+		.pid = pid,
+		.out = out[0],
+		.hook = j->hook,
+		.start_ns = clock_ns(CLOCK_MONOTONIC),
+	};
+	h->running++;
+	count(h, j->hook, HL_HOOK_RUNS);
+	log_debug(hd, "hook %s: started, pid %d", name, (int)pid);
+	return;
+fail:
+	log_added_error(hd, "hook %s: cannot be started: %s", name,
+			strerror(errno));
+	strv_free(argv);
+	for (int i = 0; i < 2; i++) {
+		if (in[i] >= 0)
+			close(in[i]);
+		if (out[i] >= 0)
+			close(out[i]);
+	}
+	count(h, j->hook, HL_HOOK_RUNS);
+	count(h, j->hook, HL_HOOK_FAILURES);
+}
+
+/* A line of a hook's output, as ours: escaped, never two lines. */
+static void
+say_output(struct hooks *h, struct hook_child *c, const char *s, size_t len)
+{
+	struct log_name shown;
+	char text[sizeof(c->line) + 1];
+
+	memcpy(text, s, len);
+	text[len] = '\0';
+	log_added_error(h->hd, "hook %s: output: %s", h->hook[c->hook].name,
+			log_name(&shown, text));
+}
+
+static void
+read_output(struct hooks *h, struct hook_child *c)
+{
+	char buf[4096];
+	ssize_t n;
+
+	while (c->out >= 0 && (n = read(c->out, buf, sizeof(buf))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN)
+				return;
+			break;
+		}
+		for (ssize_t i = 0; i < n; i++) {
+			if (c->shown >= HOOK_OUTPUT_MAX) {
+				if (c->shown++ == HOOK_OUTPUT_MAX)
+					log_added_error(h->hd,
+							"hook %s: output: "
+							"(more not shown)",
+							h->hook[c->hook].name);
+				continue;
+			}
+			c->shown++;
+			if (buf[i] == '\n') {
+				say_output(h, c, c->line, c->used);
+				c->used = 0;
+				continue;
+			}
+			c->line[c->used++] = buf[i];
+			if (c->used == sizeof(c->line)) {
+				say_output(h, c, c->line, c->used);
+				c->used = 0;
+			}
+		}
+	}
+	/* End of output (or an error): what is left is a line. */
+	if (c->used)
+		say_output(h, c, c->line, c->used);
+	c->used = 0;
+	close(c->out);
+	c->out = -1;
+}
+
+/* The run ended (@status from waitpid): said unless it went well. */
+static void
+ended(struct hooks *h, struct hook_child *c, int status)
+{
+	struct healthd *hd = h->hd;
+	const char *name = h->hook[c->hook].name;
+	double secs = (clock_ns(CLOCK_MONOTONIC) - c->start_ns) / 1e9;
+
+	/* What it printed just before it ended, then the end. */
+	if (c->out >= 0) {
+		read_output(h, c);
+		if (c->out >= 0) {
+			/* A child of the hook still holds the pipe. */
+			if (c->used)
+				say_output(h, c, c->line, c->used);
+			close(c->out);
+			c->out = -1;
+		}
+	}
+	if (WIFEXITED(status) && !WEXITSTATUS(status) && !c->timed_out) {
+		log_debug(hd, "hook %s: done in %.3f s", name, secs);
+		return;
+	}
+	count(h, c->hook, HL_HOOK_FAILURES);
+	if (c->timed_out)
+		return; /* said when it was stopped */
+	if (WIFEXITED(status))
+		log_added_error(hd,
+				"hook %s: exited with status %d after "
+				"%.3f s%s",
+				name, WEXITSTATUS(status), secs,
+				WEXITSTATUS(status) == 127
+					? " (it may not have been run: a "
+					  "missing interpreter?)"
+					: "");
+	else
+		log_added_error(hd,
+				"hook %s: ended by signal %d (%s) after "
+				"%.3f s",
+				name, WTERMSIG(status),
+				sigabbrev_np(WTERMSIG(status)) ?: "?", secs);
+}
+
+/* Reap @c if it ended; true if it did (then it is gone from the array). */
+static bool
+reap(struct hooks *h, unsigned int i)
+{
+	struct hook_child *c = &h->child[i];
+	int status;
+	pid_t got = waitpid(c->pid, &status, WNOHANG);
+
+	if (got == 0 || (got < 0 && errno == EINTR))
+		return false;
+	if (got < 0)
+		status = 0; /* cannot happen: ours, not reaped */
+	ended(h, c, status);
+	h->child[i] = h->child[--h->running];
+	return true;
+}
+
+/*
+ * Time limits: SIGTERM to its session, then SIGKILL.  A stop does not cut
+ * a run short: each has its own limit.
+ */
+static void
+enforce(struct hooks *h, struct hook_child *c, uint64_t now)
+{
+	const char *name = h->hook[c->hook].name;
+
+	if (!c->timed_out && now - c->start_ns >= h->timeout_ns) {
+		c->timed_out = true;
+		c->term_ns = now;
+		kill(-c->pid, SIGTERM);
+		count(h, c->hook, HL_HOOK_TIMEOUTS);
+		log_added_error(
+			h->hd,
+			"hook %s: still running after %llu s; "
+			"sent SIGTERM",
+			name,
+			(unsigned long long)(h->timeout_ns / NSEC_PER_SEC));
+		return;
+	}
+	if (c->timed_out && !c->killed &&
+	    now - c->term_ns >= HOOK_GRACE_S * NSEC_PER_SEC) {
+		c->killed = true;
+		kill(-c->pid, SIGKILL);
+		log_added_error(h->hd,
+				"hook %s: still running %d s after "
+				"SIGTERM; sent SIGKILL",
+				name, HOOK_GRACE_S);
+	}
+}
+
+/* When something must be done next, in ms from @now (poll's timeout). */
+static int
+next_timeout(const struct hooks *h, uint64_t now)
+{
+	uint64_t next = now + HOOK_SCAN_NS;
+
+	for (unsigned int i = 0; i < h->running; i++) {
+		const struct hook_child *c = &h->child[i];
+		uint64_t t = c->timed_out
+				     ? c->term_ns + HOOK_GRACE_S * NSEC_PER_SEC
+				     : c->start_ns + h->timeout_ns;
+
+		/*
+		 * Its end is looked for (waitpid) ten times a second: a pidfd
+		 * would do, but valgrind does not know pidfd_open.
+		 */
+		if (t > now + HOOK_REAP_NS)
+			t = now + HOOK_REAP_NS;
+		if (t < next)
+			next = t;
+	}
+	if (h->stopping && h->drain_until_ns > now && h->drain_until_ns < next)
+		next = h->drain_until_ns;
+	return next <= now ? 0 : (int)((next - now + 999999) / 1000000);
+}
+
+/* Runs dropped since the last line: said at most once a minute. */
+static void
+say_dropped(struct hooks *h, uint64_t now, bool last)
+{
+	uint64_t n = h->dropped - h->dropped_said;
+
+	if (!n || (!last && now < h->drop_line_ns))
+		return;
+	log_added_error(h->hd, "hooks: %llu runs not made: %s",
+			(unsigned long long)n,
+			last ? "the daemon stopped before they could start"
+			     : "too many were waiting");
+	h->dropped_said = h->dropped;
+	h->drop_line_ns = now + HOOK_DROP_LINE_NS;
+}
+
+static void *
+hooks_thread(void *arg)
+{
+	struct hooks *h = arg;
+	uint64_t next_scan = 0;
+
+	for (;;) {
+		struct pollfd pfd[1 + HEALTHD_HOOK_MAX_MAX];
+		unsigned int nfds = 0;
+		uint64_t now = clock_ns(CLOCK_MONOTONIC), v;
+		bool late;
+
+		pthread_mutex_lock(&h->lock);
+		if (now >= next_scan && !h->stopping) {
+			scan(h, false);
+			next_scan = now + HOOK_SCAN_NS;
+		}
+		late = h->stopping && now >= h->drain_until_ns;
+		while (late && h->count) {
+			struct hook_job *j = &h->queue[h->head];
+
+			count(h, j->hook, HL_HOOK_DROPPED);
+			h->dropped++;
+			job_free(j);
+			h->head = (h->head + 1) % HOOK_QUEUE_MAX;
+			h->count--;
+		}
+		while (h->running < h->max_running && h->count) {
+			struct hook_job j = h->queue[h->head];
+
+			memset(&h->queue[h->head], 0, sizeof(j));
+			h->head = (h->head + 1) % HOOK_QUEUE_MAX;
+			h->count--;
+			pthread_mutex_unlock(&h->lock);
+			start(h, &j);
+			job_free(&j);
+			pthread_mutex_lock(&h->lock);
+		}
+		if (h->stopping && !h->count && !h->running) {
+			pthread_mutex_unlock(&h->lock);
+			break;
+		}
+		say_dropped(h, now, false);
+		pthread_mutex_unlock(&h->lock);
+
+		/* Runs just started began after @now. */
+		now = clock_ns(CLOCK_MONOTONIC);
+		for (unsigned int i = 0; i < h->running; i++)
+			enforce(h, &h->child[i], now);
+		pfd[nfds++] = (struct pollfd){.fd = h->wake, .events = POLLIN};
+		for (unsigned int i = 0; i < h->running; i++)
+			pfd[nfds++] = (struct pollfd){.fd = h->child[i].out,
+						      .events = POLLIN};
+		if (poll(pfd, nfds, next_timeout(h, now)) < 0 && errno != EINTR)
+			break;
+		if (pfd[0].revents && read(h->wake, &v, sizeof(v)) < 0) {
+			/* Nothing to read: woken by another. */
+		}
+		for (unsigned int i = 0; i < h->running; i++)
+			if (h->child[i].out >= 0 && pfd[1 + i].revents)
+				read_output(h, &h->child[i]);
+		for (unsigned int i = h->running; i-- > 0;)
+			reap(h, i);
+	}
+	pthread_mutex_lock(&h->lock);
+	say_dropped(h, clock_ns(CLOCK_MONOTONIC), true);
+	pthread_mutex_unlock(&h->lock);
+	return NULL;
+}
+
+/* ---- setup and stop ------------------------------------------------------ */
+
+int
+hooks_setup(struct healthd *hd)
+{
+	const struct healthd_opts *o = &hd->opt;
+	struct log_name shown;
+	struct hooks *h;
+	struct stat st;
+
+	if (!o->hooks_dir)
+		return -1;
+	if (stat(o->hooks_dir, &st) < 0) {
+		/* The default, not made (yet): looked for every second. */
+		if (o->hooks_dir_given || errno != ENOENT) {
+			log_added_error(hd, "hooks: %s: %s",
+					log_name(&shown, o->hooks_dir),
+					strerror(errno));
+			return EXIT_SETUP;
+		}
+	} else if (!S_ISDIR(st.st_mode)) {
+		log_added_error(hd, "hooks: %s: %s",
+				log_name(&shown, o->hooks_dir),
+				strerror(ENOTDIR));
+		return EXIT_SETUP;
+	}
+	h = calloc(1, sizeof(*h));
+	if (!h || hl_hook_limit_init(&h->limit,
+				     (uint64_t)o->hook_interval * NSEC_PER_SEC,
+				     HOOK_BURST)) {
+		free(h);
+		log_added_error(hd, "hooks: %s", strerror(ENOMEM));
+		return EXIT_SETUP;
+	}
+	h->wake = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	if (h->wake < 0) {
+		log_added_error(hd, "hooks: %s", strerror(errno));
+		hl_hook_limit_free(&h->limit);
+		free(h);
+		return EXIT_SETUP;
+	}
+	h->hd = hd;
+	h->dir = o->hooks_dir;
+	h->timeout_ns = (uint64_t)o->hook_timeout * NSEC_PER_SEC;
+	h->max_running = o->hook_max;
+	h->via_units = o->hook_units;
+	pthread_mutex_init(&h->lock, NULL);
+	hd->hooks = h;
+	scan(h, true);
+	return -1;
+}
+
+void
+hooks_start(struct healthd *hd)
+{
+	struct hooks *h = hd->hooks;
+	int error;
+
+	if (!h)
+		return;
+	error = pthread_create(&h->tid, NULL, hooks_thread, h);
+	if (error) {
+		log_added_error(hd,
+				"hooks: cannot start their thread: %s; "
+				"no hooks run",
+				strerror(error));
+		atomic_store(&h->wanted, 0);
+		return;
+	}
+	h->thread = true;
+}
+
+void
+hooks_stop(struct healthd *hd)
+{
+	struct hooks *h = hd->hooks;
+
+	if (!h || !h->thread)
+		return;
+	pthread_mutex_lock(&h->lock);
+	h->stopping = true;
+	/*
+	 * What is queued may still start within one run's time limit; runs
+	 * end within theirs (and SIGKILL's grace).
+	 */
+	h->drain_until_ns = clock_ns(CLOCK_MONOTONIC) + h->timeout_ns;
+	pthread_mutex_unlock(&h->lock);
+	wake(h);
+	pthread_join(h->tid, NULL);
+	h->thread = false;
+	atomic_store(&h->wanted, 0);
+}
+
+void
+hooks_release(struct healthd *hd)
+{
+	struct hooks *h = hd->hooks;
+
+	if (!h)
+		return;
+	hooks_stop(hd);
+	while (h->count) {
+		job_free(&h->queue[h->head]);
+		h->head = (h->head + 1) % HOOK_QUEUE_MAX;
+		h->count--;
+	}
+	close(h->wake);
+	hl_hook_limit_free(&h->limit);
+	pthread_mutex_destroy(&h->lock);
+	free(h);
+	hd->hooks = NULL;
+}
