@@ -251,8 +251,8 @@ bool journal_item(struct healthd *hd, const struct hl_event *ev,
  * hooks.c: notification hooks.  Setup reads --hooks-dir (an exit status, or
  * -1 to go on); start, its thread; submit queues the runs an event's or a
  * repair outcome's line asks for, without waiting; stop lets what is queued
- * start within one run's time limit, then ends every run (the last metrics
- * write comes after it); release frees it all.
+ * start and what runs go on for the time limit (at most 30 s), then ends
+ * them (the last metrics write comes after it); release frees it all.
  */
 #define HEALTHD_HOOKS_DIR	   "/etc/xfs_health/hooks.d"
 #define HEALTHD_HOOK_TIMEOUT	   30

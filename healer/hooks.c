@@ -32,6 +32,7 @@
 #include "healthd.h"
 
 #define HOOK_GRACE_S	  5    /* from SIGTERM to SIGKILL */
+#define HOOK_STOP_S	  30   /* at most, for hooks when the daemon stops */
 #define HOOK_BURST	  10   /* runs of one hook in an interval */
 #define HOOK_QUEUE_MAX	  1024 /* runs waiting to start */
 #define HOOK_OUTPUT_MAX	  4096 /* bytes of a run's output shown */
@@ -45,9 +46,8 @@
 
 struct hook {
 	char name[HL_HOOK_NAME_MAX + 1];
-	uint32_t kinds;	       /* 0: gone from the directory */
-	bool seen;	       /* in this scan */
-	struct timespec ctime; /* chmod -x turns it off: looked at too */
+	uint32_t kinds; /* 0: gone from the directory */
+	bool seen;	/* in this scan */
 };
 
 struct hook_job {
@@ -73,12 +73,14 @@ struct hooks {
 	const char *dir;
 	uint64_t timeout_ns;
 	unsigned int max_running;
-	bool via_units; /* --hook-units */
+	bool via_units;		 /* --hook-units, and a bus to reach systemd */
+	bool units_checked;	 /* the bus looked for */
+	const char *systemd_run; /* its path, with @via_units */
 
 	/* Under @lock: the hooks, the limits, the queue. */
 	pthread_mutex_t lock;
 	struct hook hook[HL_HOOKS_MAX];
-	struct timespec dir_mtime, dir_ctime;
+	uint64_t dir_sig; /* dir_signature() at the last scan */
 	struct hl_hook_limit limit;
 	struct hook_job queue[HOOK_QUEUE_MAX];
 	size_t head, count;
@@ -138,22 +140,42 @@ kinds_words(uint32_t kinds, char *buf, size_t len)
 					 hl_name_of(hl_line_kind_names(), k));
 }
 
+/* The hooks' table as a scan builds it, away from @lock. */
+struct hook_table {
+	struct hook hook[HL_HOOKS_MAX];
+	unsigned int nr;
+};
+
+/*
+ * A hook's slot by name, or a new one; when all are taken, one whose hook
+ * is gone (its counters start again under the new name).
+ */
 static int
-find_or_add(struct hooks *h, const char *name)
+find_or_add(struct hooks *h, struct hook_table *t, const char *name)
 {
-	for (unsigned int i = 0; i < h->nr; i++)
-		if (!strcmp(h->hook[i].name, name))
+	unsigned int i;
+
+	for (i = 0; i < t->nr; i++)
+		if (!strcmp(t->hook[i].name, name))
 			return (int)i;
-	if (h->nr >= HL_HOOKS_MAX)
-		return -ENOSPC;
-	snprintf(h->hook[h->nr].name, sizeof(h->hook[h->nr].name), "%s", name);
-	hl_metrics_hook_name(&h->hd->metrics, h->nr, name);
-	return (int)h->nr++;
+	if (t->nr < HL_HOOKS_MAX) {
+		i = t->nr++;
+	} else {
+		for (i = 0; i < t->nr; i++)
+			if (!t->hook[i].kinds && !t->hook[i].seen)
+				break;
+		if (i == t->nr)
+			return -ENOSPC;
+	}
+	t->hook[i] = (struct hook){0};
+	snprintf(t->hook[i].name, sizeof(t->hook[i].name), "%s", name);
+	hl_metrics_hook_name(&h->hd->metrics, i, name);
+	return (int)i;
 }
 
 /* One entry of the directory: a hook to run, or why not (said). */
 static void
-scan_entry(struct hooks *h, int dfd, const char *name)
+scan_entry(struct hooks *h, struct hook_table *t, int dfd, const char *name)
 {
 	struct healthd *hd = h->hd;
 	struct log_name shown;
@@ -198,71 +220,137 @@ scan_entry(struct hooks *h, int dfd, const char *name)
 				name);
 		return;
 	}
-	i = find_or_add(h, name);
+	i = find_or_add(h, t, name);
 	if (i < 0) {
 		log_added_error(hd, "hook %s: not run: more than %d hooks",
 				name, HL_HOOKS_MAX);
 		return;
 	}
-	h->hook[i].seen = true;
-	h->hook[i].ctime = st.st_ctim;
-	if (h->hook[i].kinds != kinds) {
+	t->hook[i].seen = true;
+	if (t->hook[i].kinds != kinds) {
 		char words[256];
 
 		kinds_words(kinds, words, sizeof(words));
 		log_added(hd, "hook %s: runs for %s lines", name, words);
 	}
-	h->hook[i].kinds = kinds;
-}
-
-/* Did a hook's file change (its mode, its owner, itself)? */
-static bool
-hook_changed(struct hooks *h)
-{
-	for (unsigned int i = 0; i < h->nr; i++) {
-		char path[PATH_MAX];
-		struct stat st;
-
-		if (!h->hook[i].kinds)
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", h->dir, h->hook[i].name);
-		if (stat(path, &st) < 0 ||
-		    memcmp(&st.st_ctim, &h->hook[i].ctime, sizeof(st.st_ctim)))
-			return true;
-	}
-	return false;
+	t->hook[i].kinds = kinds;
 }
 
 /*
- * Read the directory again when it or a hook changed (or at start): hooks
- * come and go without a restart.  Under @lock.
+ * systemd-run --pipe follows its unit over the D-Bus system bus, not
+ * systemd's private socket: without a bus (a container, a minimal host)
+ * hooks run here, in the daemon's sandbox, and the log says so.
+ */
+#define SYSTEM_BUS "/run/dbus/system_bus_socket"
+
+static bool
+units_reachable(struct hooks *h)
+{
+	static const char *const where[] = {"/usr/bin/systemd-run",
+					    "/bin/systemd-run"};
+	struct stat st;
+
+	if (stat(SYSTEM_BUS, &st) || !S_ISSOCK(st.st_mode)) {
+		log_added(h->hd,
+			  "hooks: no D-Bus system bus (%s): hooks run as the "
+			  "daemon's children, in its sandbox (no network)",
+			  SYSTEM_BUS);
+		return false;
+	}
+	/* Found now: the child only calls execve. */
+	for (size_t i = 0; i < ARRAY_SIZE(where); i++)
+		if (!access(where[i], X_OK)) {
+			h->systemd_run = where[i];
+			return true;
+		}
+	log_added(h->hd, "hooks: no systemd-run: hooks run as the daemon's "
+			 "children, in its sandbox (no network)");
+	return false;
+}
+
+static uint64_t
+mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h;
+}
+
+static uint64_t
+stat_hash(const struct stat *st)
+{
+	return mix(st->st_mode ^ (uint64_t)st->st_uid << 32) ^
+	       mix(st->st_ino ^ st->st_dev) ^
+	       mix((uint64_t)st->st_ctim.tv_sec * NSEC_PER_SEC +
+		   st->st_ctim.tv_nsec) ^
+	       mix((uint64_t)st->st_mtim.tv_sec * NSEC_PER_SEC +
+		   st->st_mtim.tv_nsec);
+}
+
+/*
+ * What the directory looks like: each entry's name, mode, owner and times
+ * (links followed), in a number; 0 when it cannot be read.  Looked at each
+ * second, so that a hook added, removed, chmod'ed or chown'ed is seen.
+ */
+static uint64_t
+dir_signature(const char *dir)
+{
+	struct dirent *de;
+	struct stat st;
+	uint64_t sig;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return 0;
+	sig = fstat(dirfd(d), &st) ? 1 : stat_hash(&st);
+	while ((de = readdir(d))) {
+		uint64_t h = 0;
+
+		for (const char *c = de->d_name; *c; c++)
+			h = (h ^ (unsigned char)*c) * 0x100000001b3ULL;
+		if (!fstatat(dirfd(d), de->d_name, &st, 0))
+			h ^= stat_hash(&st);
+		/* A sum: the order readdir gives does not matter. */
+		sig += mix(h);
+	}
+	closedir(d);
+	return sig ? sig : 1;
+}
+
+/*
+ * Read the directory again when it changed (or at start): hooks come and
+ * go without a restart.  Stats and lines away from @lock (a slow /etc
+ * must not hold up the event loop); the table is swapped in under it.
+ * Only the hooks' thread (and setup, before it) changes the table.
  */
 static void
 scan(struct hooks *h, bool at_start)
 {
 	struct healthd *hd = h->hd;
+	struct hook_table t = {.nr = h->nr};
+	uint64_t sig = dir_signature(h->dir);
+	struct dirent **names = NULL;
 	struct log_name shown;
 	uint32_t wanted = 0;
-	struct dirent **names = NULL;
 	struct stat st;
-	int nr, dfd;
+	int nr = -1, dfd = -1;
 
+	if (!at_start && sig == h->dir_sig)
+		return;
+	h->dir_sig = sig;
+	memcpy(t.hook, h->hook, sizeof(t.hook));
+	for (unsigned int i = 0; i < t.nr; i++)
+		t.hook[i].seen = false;
 	if (stat(h->dir, &st) < 0) {
 		if (h->dir_there)
 			log_added_error(hd, "hooks: %s: %s; no hooks run",
 					log_name(&shown, h->dir),
 					strerror(errno));
 		h->dir_there = false;
-		goto out;
+		goto swap;
 	}
-	if (h->dir_there &&
-	    !memcmp(&st.st_mtim, &h->dir_mtime, sizeof(st.st_mtim)) &&
-	    !memcmp(&st.st_ctim, &h->dir_ctime, sizeof(st.st_ctim)) &&
-	    !hook_changed(h))
-		return;
 	h->dir_there = true;
-	h->dir_mtime = st.st_mtim;
-	h->dir_ctime = st.st_ctim;
 	if (!S_ISDIR(st.st_mode) || !safe_owner(&st)) {
 		if (!h->dir_refused)
 			log_added_error(hd,
@@ -271,7 +359,7 @@ scan(struct hooks *h, bool at_start)
 					"by no one else; no hooks run",
 					log_name(&shown, h->dir));
 		h->dir_refused = true;
-		goto out;
+		goto swap;
 	}
 	h->dir_refused = false;
 	/* In name order, as run-parts: the same lines each time. */
@@ -280,36 +368,35 @@ scan(struct hooks *h, bool at_start)
 	if (nr < 0 || dfd < 0) {
 		log_added_error(hd, "hooks: %s: %s; no hooks run",
 				log_name(&shown, h->dir), strerror(errno));
-		if (dfd >= 0)
-			close(dfd);
-		for (int i = 0; i < nr; i++)
-			free(names[i]);
-		free(names);
-		goto out;
+		goto swap;
 	}
-	for (unsigned int i = 0; i < h->nr; i++)
-		h->hook[i].seen = false;
-	for (int i = 0; i < nr; i++) {
-		scan_entry(h, dfd, names[i]->d_name);
+	for (int i = 0; i < nr; i++)
+		scan_entry(h, &t, dfd, names[i]->d_name);
+swap:
+	for (int i = 0; i < nr; i++)
 		free(names[i]);
-	}
 	free(names);
-	close(dfd);
-	for (unsigned int i = 0; i < h->nr; i++) {
-		if (h->hook[i].seen) {
-			wanted |= h->hook[i].kinds;
+	if (dfd >= 0)
+		close(dfd);
+	for (unsigned int i = 0; i < t.nr; i++) {
+		if (t.hook[i].seen) {
+			wanted |= t.hook[i].kinds;
 			continue;
 		}
-		if (h->hook[i].kinds && !at_start)
-			log_added(hd, "hook %s: gone from %s", h->hook[i].name,
-				  log_name(&shown, h->dir));
-		h->hook[i].kinds = 0;
+		if (t.hook[i].kinds && !at_start)
+			log_added(hd, "hook %s: no longer run", t.hook[i].name);
+		t.hook[i].kinds = 0;
 	}
-out:
-	if (!h->dir_there || h->dir_refused)
-		for (unsigned int i = 0; i < h->nr; i++)
-			h->hook[i].kinds = 0;
+	/* Said once, when there is a hook to run. */
+	if (wanted && h->via_units && !h->units_checked) {
+		h->units_checked = true;
+		h->via_units = units_reachable(h);
+	}
+	pthread_mutex_lock(&h->lock);
+	memcpy(h->hook, t.hook, sizeof(t.hook));
+	h->nr = t.nr;
 	atomic_store(&h->wanted, wanted);
+	pthread_mutex_unlock(&h->lock);
 }
 
 /* ---- queueing a run ------------------------------------------------------ */
@@ -407,7 +494,7 @@ hooks_submit(struct healthd *hd, const struct hl_event *ev,
 {
 	struct hooks *h = hd->hooks;
 	enum hl_line_kind kind = hl_line_kind_of(ev, rep);
-	uint64_t now = clock_ns(CLOCK_MONOTONIC);
+	uint64_t now;
 	struct hl_render r;
 	struct hl_journal_fields f;
 	char *json = NULL, *text = NULL;
@@ -430,6 +517,8 @@ hooks_submit(struct healthd *hd, const struct hl_event *ev,
 		memset(&f, 0, sizeof(f));
 
 	pthread_mutex_lock(&h->lock);
+	/* Read under the lock: the limits see times in order. */
+	now = clock_ns(CLOCK_MONOTONIC);
 	for (unsigned int i = 0; i < h->nr; i++) {
 		uint64_t sup, sup_all;
 		struct hl_hook_key key;
@@ -437,15 +526,16 @@ hooks_submit(struct healthd *hd, const struct hl_event *ev,
 
 		if (!(h->hook[i].kinds & (1u << kind)))
 			continue;
+		/* No room: dropped before the limits count it as run. */
+		if (h->count == HOOK_QUEUE_MAX || h->stopping) {
+			h->dropped++;
+			count(h, i, HL_HOOK_DROPPED);
+			continue;
+		}
 		hl_hook_key_of(&key, i, ev, rep);
 		if (!hl_hook_limit_allow(&h->limit, &key, now, &sup,
 					 &sup_all)) {
 			count(h, i, HL_HOOK_SUPPRESSED);
-			continue;
-		}
-		if (h->count == HOOK_QUEUE_MAX || h->stopping) {
-			h->dropped++;
-			count(h, i, HL_HOOK_DROPPED);
 			continue;
 		}
 		j = &h->queue[(h->head + h->count) % HOOK_QUEUE_MAX];
@@ -501,7 +591,7 @@ hook_argv(struct hooks *h, const struct hook_job *j)
 	}
 	h->seq++;
 	bool ok =
-		(argv[n++] = strdup("systemd-run")) &&
+		(argv[n++] = strdup(h->systemd_run)) &&
 		(argv[n++] = strdup("--quiet")) &&
 		(argv[n++] = strdup("--pipe")) &&
 		(argv[n++] = strdup("--collect")) &&
@@ -525,10 +615,8 @@ hook_argv(struct hooks *h, const struct hook_job *j)
 
 /* In the child: async-signal-safe calls only. */
 static void __attribute__((noreturn))
-exec_hook(const struct hook_job *j, char **argv, int in, int out)
+exec_hook(char **argv, char **env, int in, int out)
 {
-	char *const unit_env[] = {HOOK_PATH, NULL};
-
 	child_reset_signals();
 	/* Its own session: a time limit reaches what it started too. */
 	setsid();
@@ -538,29 +626,35 @@ exec_hook(const struct hook_job *j, char **argv, int in, int out)
 	child_close_from(3);
 	if (chdir("/") < 0)
 		_exit(127);
-	if (argv[0][0] == '/')
-		execve(argv[0], argv, j->env);
-	else
-		execvpe(argv[0], argv, unit_env);
+	execve(argv[0], argv, env);
 	_exit(127);
 }
 
-/* The line goes to the pipe now: it holds 64 KiB, a line at most 40. */
-static void
+/*
+ * The line goes to the pipe now, without waiting: a pipe holds 64 KiB and
+ * a line at most 40 (made sure of where the system allows).  False if it
+ * was cut (a pipe kept small by the per-user limit).
+ */
+static bool
 feed(int fd, const char *input)
 {
 	size_t len = strlen(input);
 	ssize_t n;
 
+	if (fcntl(fd, F_GETPIPE_SZ) < (int)len + 1)
+		fcntl(fd, F_SETPIPE_SZ, (int)len + 1);
 	fcntl(fd, F_SETFL, O_NONBLOCK);
 	while (len) {
 		n = write(fd, input, len);
-		if (n <= 0)
-			break; /* gone (EPIPE), or full: the rest is not read */
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break; /* gone (EPIPE), or full */
 		input += n;
 		len -= (size_t)n;
 	}
 	close(fd);
+	return !len || errno == EPIPE; /* EPIPE: it did not want it */
 }
 
 static void
@@ -571,6 +665,7 @@ start(struct hooks *h, struct hook_job *j)
 	struct hook_child *c = &h->child[h->running];
 	int in[2] = {-1, -1}, out[2] = {-1, -1};
 	char **argv = hook_argv(h, j);
+	char *unit_env[] = {HOOK_PATH, NULL};
 	pid_t pid;
 
 	if (!argv) {
@@ -583,11 +678,14 @@ start(struct hooks *h, struct hook_job *j)
 	if (pid < 0)
 		goto fail;
 	if (pid == 0)
-		exec_hook(j, argv, in[0], out[1]);
+		exec_hook(argv, h->via_units ? unit_env : j->env, in[0],
+			  out[1]);
 	strv_free(argv);
 	close(in[0]);
 	close(out[1]);
-	feed(in[1], j->input);
+	if (!feed(in[1], j->input))
+		log_added_error(hd, "hook %s: its input was cut: %s", name,
+				strerror(errno));
 	fcntl(out[0], F_SETFL, O_NONBLOCK);
 	*c = (struct hook_child){
 		.pid = pid,
@@ -613,6 +711,21 @@ fail:
 	count(h, j->hook, HL_HOOK_FAILURES);
 }
 
+static void say_output(struct hooks *h, struct hook_child *c, const char *s,
+		       size_t len);
+
+/* No more output is read: what is left is a line. */
+static void
+close_output(struct hooks *h, struct hook_child *c)
+{
+	if (c->used)
+		say_output(h, c, c->line, c->used);
+	c->used = 0;
+	if (c->out >= 0)
+		close(c->out);
+	c->out = -1;
+}
+
 /* A line of a hook's output, as ours: escaped, never two lines. */
 static void
 say_output(struct hooks *h, struct hook_child *c, const char *s, size_t len)
@@ -630,16 +743,15 @@ static void
 read_output(struct hooks *h, struct hook_child *c)
 {
 	char buf[4096];
-	ssize_t n;
+	ssize_t n = 0;
 
-	while (c->out >= 0 && (n = read(c->out, buf, sizeof(buf))) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			if (errno == EAGAIN)
-				return;
+	/* A few reads, then back to the loop: a flood must not hold it. */
+	for (int reads = 0; c->out >= 0 && reads < 4; reads++) {
+		n = read(c->out, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
 			break;
-		}
 		for (ssize_t i = 0; i < n; i++) {
 			if (c->shown >= HOOK_OUTPUT_MAX) {
 				if (c->shown++ == HOOK_OUTPUT_MAX)
@@ -662,14 +774,13 @@ read_output(struct hooks *h, struct hook_child *c)
 			}
 		}
 	}
+	if (n < 0 && errno == EAGAIN)
+		return;
+	if (n > 0)
+		return; /* more to come: the loop reads it */
 	/* End of output (or an error): what is left is a line. */
-	if (c->used)
-		say_output(h, c, c->line, c->used);
-	c->used = 0;
-	close(c->out);
-	c->out = -1;
+	close_output(h, c);
 }
-
 /* The run ended (@status from waitpid): said unless it went well. */
 static void
 ended(struct hooks *h, struct hook_child *c, int status)
@@ -678,17 +789,13 @@ ended(struct hooks *h, struct hook_child *c, int status)
 	const char *name = h->hook[c->hook].name;
 	double secs = (clock_ns(CLOCK_MONOTONIC) - c->start_ns) / 1e9;
 
-	/* What it printed just before it ended, then the end. */
-	if (c->out >= 0) {
+	/*
+	 * What it printed just before it ended, then the end (a child of
+	 * the hook may still hold the pipe: not waited for).
+	 */
+	if (c->out >= 0)
 		read_output(h, c);
-		if (c->out >= 0) {
-			/* A child of the hook still holds the pipe. */
-			if (c->used)
-				say_output(h, c, c->line, c->used);
-			close(c->out);
-			c->out = -1;
-		}
-	}
+	close_output(h, c);
 	if (WIFEXITED(status) && !WEXITSTATUS(status) && !c->timed_out) {
 		log_debug(hd, "hook %s: done in %.3f s", name, secs);
 		return;
@@ -731,25 +838,33 @@ reap(struct hooks *h, unsigned int i)
 }
 
 /*
- * Time limits: SIGTERM to its session, then SIGKILL.  A stop does not cut
- * a run short: each has its own limit.
+ * Time limits: SIGTERM to its session, then SIGKILL.  When the daemon
+ * stops, the runs still going at the end of the stop's window (@late) are
+ * ended the same way.
  */
 static void
-enforce(struct hooks *h, struct hook_child *c, uint64_t now)
+enforce(struct hooks *h, struct hook_child *c, uint64_t now, bool late)
 {
 	const char *name = h->hook[c->hook].name;
+	bool past = now - c->start_ns >= h->timeout_ns;
 
-	if (!c->timed_out && now - c->start_ns >= h->timeout_ns) {
+	if (!c->timed_out && (past || late)) {
 		c->timed_out = true;
 		c->term_ns = now;
 		kill(-c->pid, SIGTERM);
 		count(h, c->hook, HL_HOOK_TIMEOUTS);
-		log_added_error(
-			h->hd,
-			"hook %s: still running after %llu s; "
-			"sent SIGTERM",
-			name,
-			(unsigned long long)(h->timeout_ns / NSEC_PER_SEC));
+		if (past)
+			log_added_error(h->hd,
+					"hook %s: still running after %llu s; "
+					"sent SIGTERM",
+					name,
+					(unsigned long long)(h->timeout_ns /
+							     NSEC_PER_SEC));
+		else
+			log_added_error(h->hd,
+					"hook %s: still running as the daemon "
+					"stops; sent SIGTERM",
+					name);
 		return;
 	}
 	if (c->timed_out && !c->killed &&
@@ -765,7 +880,7 @@ enforce(struct hooks *h, struct hook_child *c, uint64_t now)
 
 /* When something must be done next, in ms from @now (poll's timeout). */
 static int
-next_timeout(const struct hooks *h, uint64_t now)
+next_timeout(const struct hooks *h, uint64_t now, bool stopping, uint64_t until)
 {
 	uint64_t next = now + HOOK_SCAN_NS;
 
@@ -784,8 +899,8 @@ next_timeout(const struct hooks *h, uint64_t now)
 		if (t < next)
 			next = t;
 	}
-	if (h->stopping && h->drain_until_ns > now && h->drain_until_ns < next)
-		next = h->drain_until_ns;
+	if (stopping && until > now && until < next)
+		next = until;
 	return next <= now ? 0 : (int)((next - now + 999999) / 1000000);
 }
 
@@ -805,6 +920,22 @@ say_dropped(struct hooks *h, uint64_t now, bool last)
 	h->drop_line_ns = now + HOOK_DROP_LINE_NS;
 }
 
+/* Runs that outlived SIGKILL (a process stuck in the kernel): left. */
+static void
+abandon(struct hooks *h)
+{
+	for (unsigned int i = 0; i < h->running; i++) {
+		struct hook_child *c = &h->child[i];
+
+		log_added_error(h->hd,
+				"hook %s: pid %d does not end after SIGKILL; "
+				"left behind",
+				h->hook[c->hook].name, (int)c->pid);
+		close_output(h, c);
+	}
+	h->running = 0;
+}
+
 static void *
 hooks_thread(void *arg)
 {
@@ -814,15 +945,19 @@ hooks_thread(void *arg)
 	for (;;) {
 		struct pollfd pfd[1 + HEALTHD_HOOK_MAX_MAX];
 		unsigned int nfds = 0;
-		uint64_t now = clock_ns(CLOCK_MONOTONIC), v;
-		bool late;
+		uint64_t now = clock_ns(CLOCK_MONOTONIC), v, until;
+		bool stopping, late;
 
 		pthread_mutex_lock(&h->lock);
-		if (now >= next_scan && !h->stopping) {
+		stopping = h->stopping;
+		until = h->drain_until_ns;
+		pthread_mutex_unlock(&h->lock);
+		if (now >= next_scan && !stopping) {
 			scan(h, false);
 			next_scan = now + HOOK_SCAN_NS;
 		}
-		late = h->stopping && now >= h->drain_until_ns;
+		late = stopping && now >= until;
+		pthread_mutex_lock(&h->lock);
 		while (late && h->count) {
 			struct hook_job *j = &h->queue[h->head];
 
@@ -852,14 +987,23 @@ hooks_thread(void *arg)
 
 		/* Runs just started began after @now. */
 		now = clock_ns(CLOCK_MONOTONIC);
+		if (late && now >= until + 2 * HOOK_GRACE_S * NSEC_PER_SEC) {
+			abandon(h);
+			continue;
+		}
 		for (unsigned int i = 0; i < h->running; i++)
-			enforce(h, &h->child[i], now);
+			enforce(h, &h->child[i], now, late);
 		pfd[nfds++] = (struct pollfd){.fd = h->wake, .events = POLLIN};
 		for (unsigned int i = 0; i < h->running; i++)
 			pfd[nfds++] = (struct pollfd){.fd = h->child[i].out,
 						      .events = POLLIN};
-		if (poll(pfd, nfds, next_timeout(h, now)) < 0 && errno != EINTR)
-			break;
+		if (poll(pfd, nfds, next_timeout(h, now, stopping, until)) <
+		    0) {
+			/* Never fatal: the runs must still be ended. */
+			if (errno != EINTR)
+				usleep(100 * 1000);
+			continue;
+		}
 		if (pfd[0].revents && read(h->wake, &v, sizeof(v)) < 0) {
 			/* Nothing to read: woken by another. */
 		}
@@ -957,10 +1101,13 @@ hooks_stop(struct healthd *hd)
 	pthread_mutex_lock(&h->lock);
 	h->stopping = true;
 	/*
-	 * What is queued may still start within one run's time limit; runs
-	 * end within theirs (and SIGKILL's grace).
+	 * A window for what is queued to start and what runs to end (the
+	 * time limit, at most HOOK_STOP_S); then SIGTERM, and SIGKILL.
 	 */
-	h->drain_until_ns = clock_ns(CLOCK_MONOTONIC) + h->timeout_ns;
+	h->drain_until_ns = clock_ns(CLOCK_MONOTONIC) +
+			    (h->timeout_ns < HOOK_STOP_S * NSEC_PER_SEC
+				     ? h->timeout_ns
+				     : HOOK_STOP_S * NSEC_PER_SEC);
 	pthread_mutex_unlock(&h->lock);
 	wake(h);
 	pthread_join(h->tid, NULL);

@@ -335,6 +335,15 @@ parse_args(int argc, char **argv, struct healthd_opts *o, bool *svcname)
 				"string\n");
 		return -1;
 	}
+	/*
+	 * A recording is not this host's filesystem: its hooks and metrics
+	 * file only when asked for (not mail to root, not the live daemon's
+	 * file overwritten).
+	 */
+	if (o->replay && !o->hooks_dir_given)
+		o->hooks_dir = NULL;
+	if (o->replay && !o->metrics_dir_given)
+		o->metrics_dir = NULL;
 	if (o->replay && o->supported) {
 		fprintf(stderr, "xfs_healthd: --from-recording and --supported: a "
 				"recording says nothing of the kernel\n");

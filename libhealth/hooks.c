@@ -139,6 +139,13 @@ hl_hook_limit_free(struct hl_hook_limit *l)
 	l->slots = NULL;
 }
 
+/* Time from @then to @now; none if @now is earlier (clocks read apart). */
+static uint64_t
+since(uint64_t now, uint64_t then)
+{
+	return now > then ? now - then : 0;
+}
+
 static bool
 same_key(const struct hl_hook_key *a, const struct hl_hook_key *b)
 {
@@ -177,7 +184,7 @@ slot_of(struct hl_hook_limit *l, const struct hl_hook_key *k, uint64_t now)
 		if (s->used && same_key(&s->key, k))
 			return s;
 		if (!free_slot &&
-		    (!s->used || now - s->last_ns >= l->interval_ns))
+		    (!s->used || since(now, s->last_ns) >= l->interval_ns))
 			free_slot = s;
 	}
 	if (free_slot)
@@ -198,7 +205,7 @@ take_token(struct hl_hook_limit *l, struct hl_hook_limit_hook *h, uint64_t now)
 		h->refill_ns = now;
 	}
 	if (per_token && h->tokens < l->burst) {
-		uint64_t add = (now - h->refill_ns) / per_token;
+		uint64_t add = since(now, h->refill_ns) / per_token;
 
 		if (add >= l->burst - h->tokens) {
 			h->tokens = l->burst;
@@ -229,7 +236,7 @@ hl_hook_limit_allow(struct hl_hook_limit *l, const struct hl_hook_key *k,
 		return true;
 	h = &l->hooks[k->hook];
 	s = slot_of(l, k, now);
-	if (s && s->ran && now - s->last_ns < l->interval_ns) {
+	if (s && s->ran && since(now, s->last_ns) < l->interval_ns) {
 		s->suppressed++;
 		h->suppressed++;
 		return false;

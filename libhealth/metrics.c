@@ -192,11 +192,17 @@ hl_metrics_event(struct hl_metrics *m, const struct hl_event *ev)
 {
 	enum hl_object object = hl_event_object(ev);
 	bool known_object = hl_domain_is(ev->domain, HL_DOMAIN_HEALTH);
+	unsigned int d = bucket(ev->domain, HL_METRICS_DOMAINS);
+	unsigned int t = bucket(ev->type, HL_METRICS_TYPES);
+	const struct hl_domain *dom = hl_domain_of(d);
+	const struct hl_event_type *et = hl_event_type_of(t);
 
+	/* A type the domain never sends is "other", not a pair of names. */
+	if (dom && et && dom->kind != et->kind)
+		t = HL_METRICS_TYPES - 1;
 	pthread_mutex_lock(&m->lock);
 	m->version++;
-	m->events[bucket(ev->domain, HL_METRICS_DOMAINS)]
-		 [bucket(ev->type, HL_METRICS_TYPES)]++;
+	m->events[d][t]++;
 	switch (ev->payload) {
 	case HL_PAYLOAD_LOST:
 		m->lost += ev->count;
