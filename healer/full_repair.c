@@ -313,6 +313,7 @@ healthd_full_repair_here(struct healthd *hd)
 		  s->count[HL_SCRUB_REPAIRED], s->count[HL_SCRUB_CORRUPT],
 		  s->count[HL_SCRUB_INCOMPLETE], s->count[HL_SCRUB_SKIPPED],
 		  s->count[HL_SCRUB_ERROR], s->inodes);
+	hl_metrics_full_repair_objects(&hd->metrics, s);
 	hl_render_free(&r->words);
 	hl_scrub_plan_free(&plan);
 	close(r->fd);

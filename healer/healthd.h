@@ -281,6 +281,8 @@ void queue_full_repair(struct healthd *hd);
 bool queue_wait_idle(struct healthd *hd,
 		     bool (*give_up)(struct healthd *hd, uint64_t arg),
 		     uint64_t arg);
+/* Is a repair queued or being made?  (The hooks wait for none.) */
+bool queue_busy(struct healthd *hd);
 /* Stop the workers: finish what is queued (@drain) or drop it. */
 void queue_stop(struct healthd *hd, bool drain);
 

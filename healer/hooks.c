@@ -24,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/eventfd.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -31,14 +32,17 @@
 #include "clock.h"
 #include "healthd.h"
 
-#define HOOK_GRACE_S	  5    /* from SIGTERM to SIGKILL */
-#define HOOK_STOP_S	  30   /* at most, for hooks when the daemon stops */
-#define HOOK_BURST	  10   /* runs of one hook in an interval */
-#define HOOK_QUEUE_MAX	  1024 /* runs waiting to start */
-#define HOOK_OUTPUT_MAX	  4096 /* bytes of a run's output shown */
-#define HOOK_REAP_NS	  (NSEC_PER_SEC / 10) /* a run's end looked for */
-#define HOOK_SCAN_NS	  NSEC_PER_SEC /* the directory looked at again */
-#define HOOK_DROP_LINE_NS (60 * NSEC_PER_SEC) /* "dropped" said at most */
+#define HOOK_GRACE_S	   5	/* from SIGTERM to SIGKILL */
+#define HOOK_NICE	   10	/* hooks' CPU priority */
+#define HOOK_STOP_S	   30	/* at most, for hooks when the daemon stops */
+#define HOOK_BURST	   10	/* runs of one hook in an interval */
+#define HOOK_QUEUE_MAX	   1024 /* runs waiting to start */
+#define HOOK_OUTPUT_MAX	   4096 /* bytes of a run's output shown */
+#define HOOK_DEFER_NS	   (2 * NSEC_PER_SEC) /* at most, behind repairs */
+#define HOOK_DEFER_POLL_MS 20 /* the repairs looked at meanwhile */
+#define HOOK_REAP_NS	   (NSEC_PER_SEC / 10) /* a run's end looked for */
+#define HOOK_SCAN_NS	   NSEC_PER_SEC /* the directory looked at again */
+#define HOOK_DROP_LINE_NS  (60 * NSEC_PER_SEC) /* "dropped" said at most */
 #define HOOK_UNIT_PREFIX                                                       \
 	"xfs_healthd_hook-" /* --hook-units: a drop-in                         \
 			     * "xfs_healthd_hook-.service.d"                   \
@@ -52,8 +56,9 @@ struct hook {
 
 struct hook_job {
 	unsigned int hook;
-	char *path;  /* the executable */
-	char *input; /* the line's JSON object, newline-ended */
+	uint64_t queued_ns; /* when (monotonic) */
+	char *path;	    /* the executable */
+	char *input;	    /* the line's JSON object, newline-ended */
 	char **env;
 };
 
@@ -540,6 +545,7 @@ hooks_submit(struct healthd *hd, const struct hl_event *ev,
 		}
 		j = &h->queue[(h->head + h->count) % HOOK_QUEUE_MAX];
 		j->hook = i;
+		j->queued_ns = now;
 		j->env = job_env(h, i, kind, text, &f, sup, sup_all);
 		j->input = strdup(json);
 		if (asprintf(&j->path, "%s/%s", h->dir, h->hook[i].name) < 0)
@@ -604,7 +610,8 @@ hook_argv(struct hooks *h, const struct hook_job *j)
 			 (unsigned long long)(h->timeout_ns / NSEC_PER_SEC)) >=
 			0 &&
 		asprintf(&argv[n++], "--property=TimeoutStopSec=%d",
-			 HOOK_GRACE_S) >= 0;
+			 HOOK_GRACE_S) >= 0 &&
+		asprintf(&argv[n++], "--nice=%d", HOOK_NICE) >= 0;
 	for (char **e = j->env; ok && *e; e++)
 		ok = asprintf(&argv[n++], "--setenv=%s", *e) >= 0;
 	ok = ok && (argv[n++] = strdup("--")) && (argv[n++] = strdup(j->path));
@@ -620,6 +627,10 @@ exec_hook(char **argv, char **env, int in, int out)
 	child_reset_signals();
 	/* Its own session: a time limit reaches what it started too. */
 	setsid();
+	/* Below the repairs and the event loop for the CPU. */
+	if (setpriority(PRIO_PROCESS, 0, HOOK_NICE) < 0) {
+		/* Not allowed to lower it: run as it is. */
+	}
 	umask(022);
 	if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0)
 		_exit(127);
@@ -946,7 +957,7 @@ hooks_thread(void *arg)
 		struct pollfd pfd[1 + HEALTHD_HOOK_MAX_MAX];
 		unsigned int nfds = 0;
 		uint64_t now = clock_ns(CLOCK_MONOTONIC), v, until;
-		bool stopping, late;
+		bool stopping, late, defer;
 
 		pthread_mutex_lock(&h->lock);
 		stopping = h->stopping;
@@ -967,7 +978,15 @@ hooks_thread(void *arg)
 			h->head = (h->head + 1) % HOOK_QUEUE_MAX;
 			h->count--;
 		}
-		while (h->running < h->max_running && h->count) {
+		/*
+		 * A hook is never in a repair's way: none starts while one
+		 * is queued or under way (fork, exec and the hook's own CPU
+		 * would slow it), for up to HOOK_DEFER_NS.
+		 */
+		defer = h->count && !stopping &&
+			now < h->queue[h->head].queued_ns + HOOK_DEFER_NS &&
+			queue_busy(h->hd);
+		while (!defer && h->running < h->max_running && h->count) {
 			struct hook_job j = h->queue[h->head];
 
 			memset(&h->queue[h->head], 0, sizeof(j));
@@ -997,8 +1016,9 @@ hooks_thread(void *arg)
 		for (unsigned int i = 0; i < h->running; i++)
 			pfd[nfds++] = (struct pollfd){.fd = h->child[i].out,
 						      .events = POLLIN};
-		if (poll(pfd, nfds, next_timeout(h, now, stopping, until)) <
-		    0) {
+		if (poll(pfd, nfds,
+			 defer ? HOOK_DEFER_POLL_MS
+			       : next_timeout(h, now, stopping, until)) < 0) {
 			/* Never fatal: the runs must still be ended. */
 			if (errno != EINTR)
 				usleep(100 * 1000);

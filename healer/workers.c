@@ -249,6 +249,20 @@ queue_wait_idle(struct healthd *hd,
 	}
 }
 
+bool
+queue_busy(struct healthd *hd)
+{
+	struct work_queue *q = hd->queue;
+	bool busy;
+
+	if (!q)
+		return false;
+	pthread_mutex_lock(&q->lock);
+	busy = q->count || q->full_queued || q->busy;
+	pthread_mutex_unlock(&q->lock);
+	return busy;
+}
+
 void
 queue_stop(struct healthd *hd, bool drain)
 {

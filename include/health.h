@@ -1655,6 +1655,8 @@ struct hl_metrics {
 	uint64_t media_errors, media_error_bytes;
 	uint64_t repairs[HL_REPAIR_NR_OUTCOMES];
 	uint64_t full_repairs;	  /* whole-filesystem repairs asked for */
+	/* Objects an in-process full repair judged, by enum hl_scrub_outcome. */
+	uint64_t full_objects[HL_SCRUB_NR_OUTCOMES];
 	uint64_t passes, pass_failures; /* reconcile passes */
 	double start_time;	  /* seconds since the epoch */
 	double last_pass_time;	  /* 0: none yet */
@@ -1697,6 +1699,9 @@ void hl_metrics_sick_pass_begin(struct hl_metrics *m);
 void hl_metrics_sick_pass_end(struct hl_metrics *m, bool complete);
 void hl_metrics_repair(struct hl_metrics *m, enum hl_repair_outcome outcome);
 void hl_metrics_full_repair(struct hl_metrics *m);
+/* An in-process full repair ended: its objects, as its summary counts. */
+void hl_metrics_full_repair_objects(struct hl_metrics *m,
+				    const struct hl_scrub_summary *s);
 /* A reconcile pass ended at @when (seconds since the epoch). */
 void hl_metrics_pass(struct hl_metrics *m, double when, uint64_t found,
 		     bool ok);

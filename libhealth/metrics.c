@@ -318,6 +318,17 @@ hl_metrics_hook_count(struct hl_metrics *m, unsigned int i,
 }
 
 void
+hl_metrics_full_repair_objects(struct hl_metrics *m,
+			       const struct hl_scrub_summary *s)
+{
+	pthread_mutex_lock(&m->lock);
+	m->version++;
+	for (unsigned int o = 0; o < HL_SCRUB_NR_OUTCOMES; o++)
+		m->full_objects[o] += s->count[o];
+	pthread_mutex_unlock(&m->lock);
+}
+
+void
 hl_metrics_pass(struct hl_metrics *m, double when, uint64_t found, bool ok)
 {
 	pthread_mutex_lock(&m->lock);
@@ -399,7 +410,11 @@ static const struct family families[] = {
 #define F_MONITORING 15
 	{PREFIX "monitoring", "gauge",
 	 "1 while the filesystem is monitored; 0 in the last write."},
-#define F_HOOKS 16 /* in enum hl_hook_count's order */
+#define F_FULL_OBJECTS 16
+	{PREFIX "full_repair_objects_total", "counter",
+	 "Objects whole-filesystem repairs made in the daemon judged, by "
+	 "outcome."},
+#define F_HOOKS 17 /* in enum hl_hook_count's order */
 	{PREFIX "hook_runs_total", "counter", "Notification hook runs started."},
 	{PREFIX "hook_failures_total", "counter",
 	 "Hook runs that ended other than with status 0, or did not start."},
@@ -524,6 +539,24 @@ write_sick(FILE *f, const struct hl_metrics *m)
 	}
 }
 
+/* The outcomes its summary line names: what needs an admin, and repairs. */
+static const enum hl_scrub_outcome full_outcomes[] = {
+	HL_SCRUB_REPAIRED, HL_SCRUB_CORRUPT, HL_SCRUB_INCOMPLETE,
+	HL_SCRUB_SKIPPED,  HL_SCRUB_ERROR,
+};
+
+static void
+write_full_objects(FILE *f, const struct hl_metrics *m)
+{
+	header(f, F_FULL_OBJECTS);
+	for (size_t i = 0; i < ARRAY_SIZE(full_outcomes); i++) {
+		series(f, m, F_FULL_OBJECTS, "outcome",
+		       hl_name_of(hl_scrub_outcome_names(), full_outcomes[i]));
+		fprintf(f, "%llu\n",
+			(unsigned long long)m->full_objects[full_outcomes[i]]);
+	}
+}
+
 static void
 write_repairs(FILE *f, const struct hl_metrics *m)
 {
@@ -574,6 +607,7 @@ hl_metrics_write(FILE *f, struct hl_metrics *m, enum hl_metrics_part part)
 	one(f, m, F_UNTRACKED, m->sick_untracked);
 	write_repairs(f, m);
 	one(f, m, F_FULL, m->full_repairs);
+	write_full_objects(f, m);
 	one(f, m, F_PASSES, m->passes);
 	one(f, m, F_PASS_FAILURES, m->pass_failures);
 	one_time(f, m, F_PASS_TIME, m->last_pass_time);

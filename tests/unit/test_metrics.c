@@ -240,6 +240,20 @@ test_repairs_and_passes(void)
 	CU_ASSERT(has_line(&m, "xfs_health_repairs_total{" LABELS
 			       ",outcome=\"unnecessary\"} 0"));
 	CU_ASSERT(has_line(&m, "xfs_health_full_repairs_total{" LABELS "} 1"));
+	/* An in-process full repair's objects, as its summary counts them. */
+	struct hl_scrub_summary sum = {0};
+
+	sum.count[HL_SCRUB_REPAIRED] = 4;
+	sum.count[HL_SCRUB_CORRUPT] = 1;
+	sum.count[HL_SCRUB_OK] = 100;
+	hl_metrics_full_repair_objects(&m, &sum);
+	hl_metrics_full_repair_objects(&m, &sum);
+	CU_ASSERT(has_line(&m, "xfs_health_full_repair_objects_total{" LABELS
+			       ",outcome=\"repaired\"} 8"));
+	CU_ASSERT(has_line(&m, "xfs_health_full_repair_objects_total{" LABELS
+			       ",outcome=\"corrupt\"} 2"));
+	CU_ASSERT(has_line(&m, "xfs_health_full_repair_objects_total{" LABELS
+			       ",outcome=\"skipped\"} 0"));
 	CU_ASSERT(has_line(&m, "xfs_health_reconcile_last_time_seconds{" LABELS
 			       "} 1700000000.500"));
 	CU_ASSERT(has_line(&m, "xfs_health_reconcile_last_found_objects{" LABELS
