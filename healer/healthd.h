@@ -283,8 +283,13 @@ bool queue_wait_idle(struct healthd *hd,
 		     uint64_t arg);
 /* Is a repair queued or being made?  (The hooks wait for none.) */
 bool queue_busy(struct healthd *hd);
-/* Stop the workers: finish what is queued (@drain) or drop it. */
+/*
+ * Stop the workers: finish what is queued (@drain) or drop it; the queue
+ * stays (idle) until queue_free, in teardown, after the hooks' thread,
+ * which asks it.
+ */
 void queue_stop(struct healthd *hd, bool drain);
+void queue_free(struct healthd *hd);
 
 /* log.c: every line the daemon writes. */
 void log_event(struct healthd *hd, const struct hl_event *ev,

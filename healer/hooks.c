@@ -31,6 +31,7 @@
 #include "child.h"
 #include "clock.h"
 #include "healthd.h"
+#include "service.h"
 
 #define HOOK_GRACE_S	   5	/* from SIGTERM to SIGKILL */
 #define HOOK_NICE	   10	/* hooks' CPU priority */
@@ -52,6 +53,7 @@ struct hook {
 	char name[HL_HOOK_NAME_MAX + 1];
 	uint32_t kinds; /* 0: gone from the directory */
 	bool seen;	/* in this scan */
+	bool reused;	/* a gone hook's slot: its limits to forget */
 };
 
 struct hook_job {
@@ -66,6 +68,7 @@ struct hook_child {
 	pid_t pid;
 	int out;
 	unsigned int hook;
+	unsigned long unit; /* with --hook-units: its unit's number */
 	uint64_t start_ns, term_ns;
 	bool timed_out, killed;
 	size_t shown; /* output bytes shown so far */
@@ -89,7 +92,8 @@ struct hooks {
 	struct hl_hook_limit limit;
 	struct hook_job queue[HOOK_QUEUE_MAX];
 	size_t head, count;
-	uint64_t dropped, dropped_said;
+	uint64_t dropped, dropped_said; /* too many waiting */
+	uint64_t dropped_stopping; /* queued when the stop's window ended */
 	uint64_t drop_line_ns;
 	uint64_t drain_until_ns;
 	unsigned int nr;
@@ -172,7 +176,7 @@ find_or_add(struct hooks *h, struct hook_table *t, const char *name)
 		if (i == t->nr)
 			return -ENOSPC;
 	}
-	t->hook[i] = (struct hook){0};
+	t->hook[i] = (struct hook){.reused = i < h->nr};
 	snprintf(t->hook[i].name, sizeof(t->hook[i].name), "%s", name);
 	hl_metrics_hook_name(&h->hd->metrics, i, name);
 	return (int)i;
@@ -398,6 +402,11 @@ swap:
 		h->via_units = units_reachable(h);
 	}
 	pthread_mutex_lock(&h->lock);
+	for (unsigned int i = 0; i < t.nr; i++)
+		if (t.hook[i].reused) {
+			hl_hook_limit_forget(&h->limit, i);
+			t.hook[i].reused = false;
+		}
 	memcpy(h->hook, t.hook, sizeof(t.hook));
 	h->nr = t.nr;
 	atomic_store(&h->wanted, wanted);
@@ -533,7 +542,10 @@ hooks_submit(struct healthd *hd, const struct hl_event *ev,
 			continue;
 		/* No room: dropped before the limits count it as run. */
 		if (h->count == HOOK_QUEUE_MAX || h->stopping) {
-			h->dropped++;
+			if (h->stopping)
+				h->dropped_stopping++;
+			else
+				h->dropped++;
 			count(h, i, HL_HOOK_DROPPED);
 			continue;
 		}
@@ -668,6 +680,16 @@ feed(int fd, const char *input)
 	return !len || errno == EPIPE; /* EPIPE: it did not want it */
 }
 
+/* Was the job's hook removed, turned off or its slot reused since? */
+static bool
+hook_gone(const struct hooks *h, const struct hook_job *j)
+{
+	const char *base = strrchr(j->path, '/');
+
+	return !h->hook[j->hook].kinds ||
+	       strcmp(base ? base + 1 : j->path, h->hook[j->hook].name);
+}
+
 static void
 start(struct hooks *h, struct hook_job *j)
 {
@@ -700,6 +722,7 @@ start(struct hooks *h, struct hook_job *j)
 	fcntl(out[0], F_SETFL, O_NONBLOCK);
 	*c = (struct hook_child){
 		.pid = pid,
+		.unit = h->via_units ? h->seq : 0,
 		.out = out[0],
 		.hook = j->hook,
 		.start_ns = clock_ns(CLOCK_MONOTONIC),
@@ -849,6 +872,27 @@ reap(struct hooks *h, unsigned int i)
 }
 
 /*
+ * With --hook-units, SIGTERM reaches systemd-run, which ends without
+ * stopping the hook's unit: when the daemon stops, systemd is asked to.
+ */
+static void
+stop_unit(struct hooks *h, const struct hook_child *c)
+{
+	char unit[64];
+	int ret;
+
+	if (!c->unit)
+		return;
+	snprintf(unit, sizeof(unit), HOOK_UNIT_PREFIX "%d-%lu.service",
+		 (int)getpid(), c->unit);
+	ret = service_request("stop", unit);
+	if (ret)
+		log_added_error(h->hd, "hook %s: systemctl stop %s: %s",
+				h->hook[c->hook].name, unit,
+				ret < 0 ? strerror(-ret) : "it failed");
+}
+
+/*
  * Time limits: SIGTERM to its session, then SIGKILL.  When the daemon
  * stops, the runs still going at the end of the stop's window (@late) are
  * ended the same way.
@@ -871,11 +915,13 @@ enforce(struct hooks *h, struct hook_child *c, uint64_t now, bool late)
 					name,
 					(unsigned long long)(h->timeout_ns /
 							     NSEC_PER_SEC));
-		else
+		else {
 			log_added_error(h->hd,
 					"hook %s: still running as the daemon "
 					"stops; sent SIGTERM",
 					name);
+			stop_unit(h, c);
+		}
 		return;
 	}
 	if (c->timed_out && !c->killed &&
@@ -901,6 +947,10 @@ next_timeout(const struct hooks *h, uint64_t now, bool stopping, uint64_t until)
 				     ? c->term_ns + HOOK_GRACE_S * NSEC_PER_SEC
 				     : c->start_ns + h->timeout_ns;
 
+		/* Killed: only its end (or giving up on it) is waited for. */
+		if (c->killed)
+			t = now + HOOK_REAP_NS;
+
 		/*
 		 * Its end is looked for (waitpid) ten times a second: a pidfd
 		 * would do, but valgrind does not know pidfd_open.
@@ -915,36 +965,48 @@ next_timeout(const struct hooks *h, uint64_t now, bool stopping, uint64_t until)
 	return next <= now ? 0 : (int)((next - now + 999999) / 1000000);
 }
 
-/* Runs dropped since the last line: said at most once a minute. */
+/*
+ * Runs dropped since the last line: said at most once a minute; at the
+ * end (@last), also those the stop dropped.
+ */
 static void
 say_dropped(struct hooks *h, uint64_t now, bool last)
 {
 	uint64_t n = h->dropped - h->dropped_said;
 
-	if (!n || (!last && now < h->drop_line_ns))
-		return;
-	log_added_error(h->hd, "hooks: %llu runs not made: %s",
-			(unsigned long long)n,
-			last ? "the daemon stopped before they could start"
-			     : "too many were waiting");
-	h->dropped_said = h->dropped;
-	h->drop_line_ns = now + HOOK_DROP_LINE_NS;
+	if (n && (last || now >= h->drop_line_ns)) {
+		log_added_error(h->hd,
+				"hooks: %llu runs not made: too many "
+				"were waiting",
+				(unsigned long long)n);
+		h->dropped_said = h->dropped;
+		h->drop_line_ns = now + HOOK_DROP_LINE_NS;
+	}
+	if (last && h->dropped_stopping)
+		log_added_error(h->hd,
+				"hooks: %llu runs not made: the daemon "
+				"stopped before they could start",
+				(unsigned long long)h->dropped_stopping);
 }
 
-/* Runs that outlived SIGKILL (a process stuck in the kernel): left. */
-static void
-abandon(struct hooks *h)
+/*
+ * A run that outlived SIGKILL by the grace (a process stuck in the
+ * kernel): left behind, its slot freed.  True if it was.
+ */
+static bool
+give_up(struct hooks *h, unsigned int i, uint64_t now)
 {
-	for (unsigned int i = 0; i < h->running; i++) {
-		struct hook_child *c = &h->child[i];
+	struct hook_child *c = &h->child[i];
 
-		log_added_error(h->hd,
-				"hook %s: pid %d does not end after SIGKILL; "
-				"left behind",
-				h->hook[c->hook].name, (int)c->pid);
-		close_output(h, c);
-	}
-	h->running = 0;
+	if (!c->killed || now < c->term_ns + 2 * HOOK_GRACE_S * NSEC_PER_SEC)
+		return false;
+	log_added_error(h->hd,
+			"hook %s: pid %d does not end after SIGKILL; left "
+			"behind",
+			h->hook[c->hook].name, (int)c->pid);
+	close_output(h, c);
+	h->child[i] = h->child[--h->running];
+	return true;
 }
 
 static void *
@@ -957,7 +1019,7 @@ hooks_thread(void *arg)
 		struct pollfd pfd[1 + HEALTHD_HOOK_MAX_MAX];
 		unsigned int nfds = 0;
 		uint64_t now = clock_ns(CLOCK_MONOTONIC), v, until;
-		bool stopping, late, defer;
+		bool stopping, late, busy, defer;
 
 		pthread_mutex_lock(&h->lock);
 		stopping = h->stopping;
@@ -968,32 +1030,39 @@ hooks_thread(void *arg)
 			next_scan = now + HOOK_SCAN_NS;
 		}
 		late = stopping && now >= until;
+		/*
+		 * A hook is never in a repair's way: none starts while one
+		 * is queued or under way (fork, exec and the hook's own CPU
+		 * would slow it), each for up to HOOK_DEFER_NS.
+		 */
+		busy = !stopping && queue_busy(h->hd);
 		pthread_mutex_lock(&h->lock);
 		while (late && h->count) {
 			struct hook_job *j = &h->queue[h->head];
 
 			count(h, j->hook, HL_HOOK_DROPPED);
-			h->dropped++;
+			h->dropped_stopping++;
 			job_free(j);
 			h->head = (h->head + 1) % HOOK_QUEUE_MAX;
 			h->count--;
 		}
-		/*
-		 * A hook is never in a repair's way: none starts while one
-		 * is queued or under way (fork, exec and the hook's own CPU
-		 * would slow it), for up to HOOK_DEFER_NS.
-		 */
-		defer = h->count && !stopping &&
-			now < h->queue[h->head].queued_ns + HOOK_DEFER_NS &&
-			queue_busy(h->hd);
-		while (!defer && h->running < h->max_running && h->count) {
+		defer = false;
+		while (h->running < h->max_running && h->count) {
+			if (busy &&
+			    now < h->queue[h->head].queued_ns + HOOK_DEFER_NS) {
+				defer = true;
+				break;
+			}
 			struct hook_job j = h->queue[h->head];
 
 			memset(&h->queue[h->head], 0, sizeof(j));
 			h->head = (h->head + 1) % HOOK_QUEUE_MAX;
 			h->count--;
 			pthread_mutex_unlock(&h->lock);
-			start(h, &j);
+			if (hook_gone(h, &j))
+				count(h, j.hook, HL_HOOK_DROPPED);
+			else
+				start(h, &j);
 			job_free(&j);
 			pthread_mutex_lock(&h->lock);
 		}
@@ -1001,15 +1070,14 @@ hooks_thread(void *arg)
 			pthread_mutex_unlock(&h->lock);
 			break;
 		}
-		say_dropped(h, now, false);
+		if (!stopping)
+			say_dropped(h, now, false);
 		pthread_mutex_unlock(&h->lock);
 
 		/* Runs just started began after @now. */
 		now = clock_ns(CLOCK_MONOTONIC);
-		if (late && now >= until + 2 * HOOK_GRACE_S * NSEC_PER_SEC) {
-			abandon(h);
-			continue;
-		}
+		for (unsigned int i = h->running; i-- > 0;)
+			give_up(h, i, now);
 		for (unsigned int i = 0; i < h->running; i++)
 			enforce(h, &h->child[i], now, late);
 		pfd[nfds++] = (struct pollfd){.fd = h->wake, .events = POLLIN};

@@ -189,16 +189,16 @@ healthd_monitor(struct healthd *hd)
 		return EXIT_SETUP;
 	}
 	healthd_metrics_start(hd);
-	hooks_start(hd);
 	error = queue_start(hd, nr_workers(hd), QUEUE_MAX);
 	if (error) {
 		log_added_error(hd, "cannot start repair threads: %s",
 			  strerror(-error));
 		close(sfd);
-		hooks_stop(hd);
 		healthd_metrics_stop(hd);
 		return EXIT_SETUP;
 	}
+	/* After the queue: the hooks' thread asks it whether repairs run. */
+	hooks_start(hd);
 	hl_stream_init(&stream);
 
 	for (;;) {

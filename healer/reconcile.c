@@ -524,6 +524,10 @@ healthd_reconcile_request(struct healthd *hd, unsigned int why)
 	bool start;
 	int error;
 
+	/* A recording: nothing of a filesystem is read. */
+	if (hd->opt.replay)
+		return;
+
 	if (!hd->reconcile_ready) {
 		pthread_mutex_init(&hd->reconcile_lock, NULL);
 		hd->reconcile_ready = true;

@@ -353,6 +353,7 @@ healthd_teardown(struct healthd *hd)
 	path_cache_destroy(&hd->paths);
 	hl_render_free(&hd->render);
 	hooks_release(hd);
+	queue_free(hd);
 	healthd_metrics_release(hd);
 	journal_teardown(hd);
 }

@@ -282,9 +282,21 @@ queue_stop(struct healthd *hd, bool drain)
 	pthread_mutex_unlock(&q->lock);
 	for (unsigned int i = 0; i < q->nr_threads; i++)
 		pthread_join(q->threads[i], NULL);
+	q->nr_threads = 0;
+}
+
+void
+queue_free(struct healthd *hd)
+{
+	struct work_queue *q = hd->queue;
+
+	if (!q)
+		return;
 	hl_pending_free(&q->pending);
 	free(q->threads);
 	free(q->ring);
+	pthread_mutex_destroy(&q->lock);
+	pthread_cond_destroy(&q->wake);
 	free(q);
 	hd->queue = NULL;
 }

@@ -1614,6 +1614,8 @@ void hl_hook_limit_free(struct hl_hook_limit *l);
 bool hl_hook_limit_allow(struct hl_hook_limit *l, const struct hl_hook_key *k,
 			 uint64_t now, uint64_t *suppressed,
 			 uint64_t *suppressed_all);
+/* Hook @hook's slot goes to another hook: nothing of it is kept. */
+void hl_hook_limit_forget(struct hl_hook_limit *l, unsigned int hook);
 
 /* ---- metrics for Prometheus (metrics.c) ------------------------------- */
 
@@ -1706,7 +1708,10 @@ void hl_metrics_full_repair_objects(struct hl_metrics *m,
 void hl_metrics_pass(struct hl_metrics *m, double when, uint64_t found,
 		     bool ok);
 void hl_metrics_set_monitoring(struct hl_metrics *m, bool on, double since);
-/* Hook @i is called @name (its series appear from then on); counts. */
+/*
+ * Hook @i is called @name (its series appear from then on; a new name
+ * starts its counters again); counts.
+ */
 void hl_metrics_hook_name(struct hl_metrics *m, unsigned int i,
 			  const char *name);
 void hl_metrics_hook_count(struct hl_metrics *m, unsigned int i,

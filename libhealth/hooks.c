@@ -257,3 +257,14 @@ hl_hook_limit_allow(struct hl_hook_limit *l, const struct hl_hook_key *k,
 	h->suppressed = 0;
 	return true;
 }
+
+void
+hl_hook_limit_forget(struct hl_hook_limit *l, unsigned int hook)
+{
+	if (hook >= HL_HOOKS_MAX)
+		return;
+	memset(&l->hooks[hook], 0, sizeof(l->hooks[hook]));
+	for (size_t i = 0; l->slots && i < HL_HOOK_LIMIT_SLOTS; i++)
+		if (l->slots[i].used && l->slots[i].key.hook == hook)
+			memset(&l->slots[i], 0, sizeof(l->slots[i]));
+}

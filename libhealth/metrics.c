@@ -301,6 +301,8 @@ hl_metrics_hook_name(struct hl_metrics *m, unsigned int i, const char *name)
 		return;
 	pthread_mutex_lock(&m->lock);
 	m->version++;
+	if (strcmp(m->hooks[i].name, name))
+		memset(m->hooks[i].n, 0, sizeof(m->hooks[i].n));
 	snprintf(m->hooks[i].name, sizeof(m->hooks[i].name), "%s", name);
 	pthread_mutex_unlock(&m->lock);
 }
