@@ -278,23 +278,14 @@ units_reachable(struct hooks *h)
 }
 
 static uint64_t
-mix(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	return h;
-}
-
-static uint64_t
 stat_hash(const struct stat *st)
 {
-	return mix(st->st_mode ^ (uint64_t)st->st_uid << 32) ^
-	       mix(st->st_ino ^ st->st_dev) ^
-	       mix((uint64_t)st->st_ctim.tv_sec * NSEC_PER_SEC +
-		   st->st_ctim.tv_nsec) ^
-	       mix((uint64_t)st->st_mtim.tv_sec * NSEC_PER_SEC +
-		   st->st_mtim.tv_nsec);
+	return hl_hash_mix(st->st_mode ^ (uint64_t)st->st_uid << 32) ^
+	       hl_hash_mix(st->st_ino ^ st->st_dev) ^
+	       hl_hash_mix((uint64_t)st->st_ctim.tv_sec * NSEC_PER_SEC +
+			   st->st_ctim.tv_nsec) ^
+	       hl_hash_mix((uint64_t)st->st_mtim.tv_sec * NSEC_PER_SEC +
+			   st->st_mtim.tv_nsec);
 }
 
 /*
@@ -321,7 +312,7 @@ dir_signature(const char *dir)
 		if (!fstatat(dirfd(d), de->d_name, &st, 0))
 			h ^= stat_hash(&st);
 		/* A sum: the order readdir gives does not matter. */
-		sig += mix(h);
+		sig += hl_hash_mix(h);
 	}
 	closedir(d);
 	return sig ? sig : 1;

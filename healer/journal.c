@@ -28,22 +28,18 @@ int sd_journal_sendv(const struct iovec *iov, int n);
 #include "service.h"
 
 #ifdef HAVE_LIBSYSTEMD
-/* One MESSAGE_ID per kind of line; syslog priorities. */
+/*
+ * One MESSAGE_ID per kind of line; syslog priorities.  An event's or a
+ * repair outcome's line is of libhealth's kinds (hl_line_kind_of, which
+ * hooks use too), numbered first; the daemon's other lines follow.
+ */
 enum jkind {
-	J_MOUNT,     /* monitoring started, unmounted */
-	J_LOST,	     /* events lost */
-	J_SHUTDOWN,  /* the filesystem shut down */
-	J_SICK,	     /* a health event: sick or corrupt */
-	J_HEALTHY,   /* a health event: healthy */
-	J_MEDIA,     /* a media error */
-	J_FILE_IO,   /* a file I/O error */
-	J_REPAIR,    /* a repair's outcome */
-	J_NOTICE,    /* upstream's other lines */
-	J_ADDED,     /* ours: "xfs_healthd: MNT: ..." */
-	J_SUMMARY,   /* ours, the last line */
-	J_ERROR,     /* upstream's errors */
-	J_ADDED_ERR, /* ours, errors */
-	J_DEBUG,     /* --debug */
+	J_NOTICE = HL_LINE_NR_KINDS, /* upstream's other lines */
+	J_ADDED,		     /* ours: "xfs_healthd: MNT: ..." */
+	J_SUMMARY,		     /* ours, the last line */
+	J_ERROR,		     /* upstream's errors */
+	J_ADDED_ERR,		     /* ours, errors */
+	J_DEBUG,		     /* --debug */
 	J_NR
 };
 
@@ -51,14 +47,14 @@ static const struct {
 	const char *id;
 	int priority;
 } jkinds[J_NR] = {
-	[J_MOUNT] = {"e04fef812b0c4760ba841d51233be3e4", 6},
-	[J_LOST] = {"da94e3d124f943f8bb2b7a684fc661bb", 4},
-	[J_SHUTDOWN] = {"4f1e9c05ee8948b9b90fac8150f5bbc7", 2},
-	[J_SICK] = {"8e2d7afc515e45d38dac6fa47811ce46", 4},
-	[J_HEALTHY] = {"ecf658d12bd34adc8516e281d21b4622", 6},
-	[J_MEDIA] = {"bbb3d8b6b7bb439f93b72fd41b59f5b3", 4},
-	[J_FILE_IO] = {"d536609711d04a658e1b612ca36ef95a", 4},
-	[J_REPAIR] = {"10d8a5f42a9849a88a5c49fa48f4314f", 5},
+	[HL_LINE_MOUNT] = {"e04fef812b0c4760ba841d51233be3e4", 6},
+	[HL_LINE_LOST] = {"da94e3d124f943f8bb2b7a684fc661bb", 4},
+	[HL_LINE_SHUTDOWN] = {"4f1e9c05ee8948b9b90fac8150f5bbc7", 2},
+	[HL_LINE_BAD] = {"8e2d7afc515e45d38dac6fa47811ce46", 4},
+	[HL_LINE_GOOD] = {"ecf658d12bd34adc8516e281d21b4622", 6},
+	[HL_LINE_MEDIA] = {"bbb3d8b6b7bb439f93b72fd41b59f5b3", 4},
+	[HL_LINE_FILE_IO] = {"d536609711d04a658e1b612ca36ef95a", 4},
+	[HL_LINE_REPAIR] = {"10d8a5f42a9849a88a5c49fa48f4314f", 5},
 	[J_NOTICE] = {"7e305782d20443b9b21b6745e99b4bb2", 5},
 	[J_ADDED] = {"614a28eac62d4868bbf75ee00af3e04c", 6},
 	[J_SUMMARY] = {"404c07ebbe434cd087efd5393f6e28bb", 6},
@@ -145,7 +141,7 @@ socket_there(void)
 
 /* MESSAGE and the fields every line has, then @extra; 0 or -errno. */
 static int
-send(struct healthd *hd, enum jkind k, int priority, const char *line,
+send(struct healthd *hd, unsigned int k, int priority, const char *line,
      size_t len, const struct hl_journal_fields *extra)
 {
 	struct iovec iov[COMMON_FIELDS + HL_JOURNAL_FIELDS_MAX];
@@ -182,14 +178,6 @@ out:
 	return ret;
 }
 
-/* The kinds of event and outcome lines (libhealth's, as hooks see them). */
-static const enum jkind item_kinds[HL_LINE_NR_KINDS] = {
-	[HL_LINE_MOUNT] = J_MOUNT,     [HL_LINE_LOST] = J_LOST,
-	[HL_LINE_SHUTDOWN] = J_SHUTDOWN, [HL_LINE_BAD] = J_SICK,
-	[HL_LINE_GOOD] = J_HEALTHY,    [HL_LINE_MEDIA] = J_MEDIA,
-	[HL_LINE_FILE_IO] = J_FILE_IO, [HL_LINE_REPAIR] = J_REPAIR,
-};
-
 /* A repair that failed is an error; one unsure, a warning. */
 static int
 repair_priority(enum hl_repair_outcome o)
@@ -203,7 +191,7 @@ journal_item(struct healthd *hd, const struct hl_event *ev,
 	     const char *line, size_t len)
 {
 	struct hl_journal_fields f;
-	enum jkind k = item_kinds[hl_line_kind_of(ev, rep)];
+	unsigned int k = hl_line_kind_of(ev, rep);
 	int prio = rep ? repair_priority(rep->outcome) : jkinds[k].priority;
 	int ret;
 

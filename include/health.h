@@ -23,6 +23,22 @@ struct hl_render; /* the renderers' context, below */
 /* The number of elements of an array (not of a pointer). */
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/*
+ * Every bit of @h mixed into every bit (MurmurHash3's finaliser): for hash
+ * tables whose keys come in runs (inode and AG numbers) and for
+ * fingerprints.
+ */
+static inline uint64_t
+hl_hash_mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
 /* ---- name tables ------------------------------------------------------- */
 
 struct hl_name {

@@ -157,13 +157,12 @@ same_key(const struct hl_hook_key *a, const struct hl_hook_key *b)
 static size_t
 key_hash(const struct hl_hook_key *k)
 {
-	uint64_t h = k->ino * 0x9e3779b97f4a7c15ULL;
+	uint64_t h = hl_hash_mix(k->ino);
 
-	h ^= ((uint64_t)k->hook << 40) ^ ((uint64_t)k->kind << 32) ^ k->what ^
-	     ((uint64_t)k->object << 24) ^ k->group ^ ((uint64_t)k->gen << 8);
-	h ^= h >> 29;
-	h *= 0xbf58476d1ce4e5b9ULL;
-	h ^= h >> 32;
+	h = hl_hash_mix(h ^ ((uint64_t)k->hook << 40 | (uint64_t)k->kind << 32 |
+			     k->what));
+	h = hl_hash_mix(h ^ ((uint64_t)k->object << 32 | k->group) ^
+			((uint64_t)k->gen << 16));
 	return (size_t)(h % HL_HOOK_LIMIT_SLOTS);
 }
 

@@ -58,11 +58,11 @@ static size_t
 slot_of(const struct hl_metrics *m, unsigned int object, uint32_t group,
 	uint64_t ino, uint32_t gen)
 {
-	uint64_t h = ino * 0x9e3779b97f4a7c15ULL;
+	uint64_t h = hl_hash_mix(ino);
 
-	h ^= ((uint64_t)group << 8 | object) * 0xc2b2ae3d27d4eb4fULL;
-	h ^= gen;
-	return (size_t)(h ^ (h >> 29)) & (m->sick_cap - 1);
+	h = hl_hash_mix(h ^ ((uint64_t)group << 8 | object) ^
+			((uint64_t)gen << 32));
+	return (size_t)h & (m->sick_cap - 1);
 }
 
 static bool

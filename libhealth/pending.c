@@ -19,25 +19,13 @@ struct hl_pending_slot {
 	bool used;
 };
 
-/* Keys come in runs (inode numbers, AG numbers): mix every bit. */
-static uint64_t
-mix(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
-}
-
 static size_t
 home(const struct hl_pending *p, const struct hl_pending_key *key)
 {
-	uint64_t h = mix(key->ino);
+	uint64_t h = hl_hash_mix(key->ino);
 
-	h = mix(h ^ ((uint64_t)key->domain << 32 | key->group));
-	h = mix(h ^ key->gen);
+	h = hl_hash_mix(h ^ ((uint64_t)key->domain << 32 | key->group));
+	h = hl_hash_mix(h ^ key->gen);
 	return h & (p->nr_slots - 1);
 }
 
