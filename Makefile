@@ -202,7 +202,8 @@ IO_PROG		:= $(B)io/xfs_health
 HEALER_SRCS	:= $(sort $(wildcard healer/*.c))
 HEALER_OBJS	:= $(patsubst %.c,$(B)%.o,$(HEALER_SRCS))
 HEALER_PROG	:= $(B)healer/xfs_healthd
-UNITS		:= $(sort $(wildcard healer/units/*.service healer/units/*.slice))
+UNITS		:= $(sort $(wildcard healer/units/*.service healer/units/*.slice \
+			healer/units/*.timer))
 
 UNIT_SRCS	:= $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJS	:= $(patsubst %.c,$(B)%.o,$(UNIT_SRCS))

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 struct hl_render; /* the renderers' context, below */
 
@@ -1058,6 +1059,101 @@ void hl_bad_list_sort(struct hl_bad_list *l);
 uint64_t hl_bad_list_sectors(const struct hl_bad_list *l);
 void hl_bad_list_free(struct hl_bad_list *l);
 
+/* Ranges of @from that are not in @minus, into the empty list @out. */
+int hl_range_list_subtract(const struct hl_range_list *from,
+			   const struct hl_range_list *minus,
+			   struct hl_range_list *out);
+
+/* ---- media scans: pacing, time limits, checkpoints, disks --------------- */
+
+/*
+ * A whole number of seconds with an optional suffix s, m, h or d, more than
+ * 0 and at most @max seconds.  0, -EINVAL or -ERANGE.
+ */
+int hl_parse_duration(const char *arg, uint64_t max, uint64_t *seconds);
+
+/*
+ * "HH:MM" (00:00 to 23:59), local time: the next such moment after @now
+ * (tomorrow's when today's has come), into *until.  0 or -EINVAL.
+ */
+int hl_parse_until(const char *arg, time_t now, time_t *until);
+
+/*
+ * Pacing reads to a rate over every call in flight: each call takes its
+ * bytes' share of time from one schedule and starts when its share begins.
+ * Time unused (reads slower than the rate, pauses) is kept for at most
+ * @burst_ns, so a scan never catches up in a burst.  Not locked.
+ */
+struct hl_rate {
+	uint64_t bytes_per_s;
+	uint64_t burst_ns;
+	uint64_t next_ns; /* when the schedule is free again */
+	bool started;
+};
+
+void hl_rate_init(struct hl_rate *r, uint64_t bytes_per_s, uint64_t burst_ns);
+
+/* Book @bytes at @now_ns; returns the time the call may start (>= now). */
+uint64_t hl_rate_take(struct hl_rate *r, uint64_t bytes, uint64_t now_ns);
+
+/* Give back what a call booked and did not read (it stopped short). */
+void hl_rate_refund(struct hl_rate *r, uint64_t bytes);
+
+/*
+ * Sectors per call at @bytes_per_s: about a sixteenth of a second's worth,
+ * in whole I/Os of @io_sectors, at most @max_sectors.
+ */
+uint64_t hl_rate_call_sectors(uint64_t bytes_per_s, uint32_t io_sectors,
+			      uint64_t max_sectors);
+
+/*
+ * A scan's checkpoint: which scan it is (the filesystem, the device, the
+ * range, -u, the I/O size), what is done, what was found, and the counts
+ * of the report so far.  As text, with a checksum; doc/media-scans.md.
+ */
+#define HL_CKPT_VERSION 1
+#define HL_CKPT_MAX_SIZE (64u << 20) /* a larger file is not ours */
+
+struct hl_media_ckpt {
+	unsigned char uuid[16];
+	uint32_t dev;	     /* XFS_DEV_* */
+	uint64_t start, end; /* the range asked for, sectors */
+	bool used_only;
+	uint32_t io_sectors;
+	bool finished;
+	int64_t started, updated; /* seconds since the epoch */
+	uint64_t verified, bad, calls, elapsed_ns;
+	struct hl_range_list done; /* walked, inside [start, end) */
+	struct hl_bad_list found;  /* inside done, sorted */
+};
+
+/* Text of @c, malloc'd into *buf (NUL-terminated; *len without it). */
+int hl_media_ckpt_format(const struct hl_media_ckpt *c, char **buf,
+			 size_t *len);
+
+/*
+ * Read the text of a checkpoint into @c (free with hl_media_ckpt_free).
+ * -EBADMSG if it is not one of ours, damaged or inconsistent,
+ * -EPROTONOSUPPORT for another version; @c is then empty.
+ */
+int hl_media_ckpt_parse(const char *buf, size_t len, struct hl_media_ckpt *c);
+void hl_media_ckpt_free(struct hl_media_ckpt *c);
+
+/*
+ * The whole disks under block device @major:@minor, as sysfs (mounted at
+ * @sysfs, normally "/sys") tells: a partition's disk, the devices under a
+ * device-mapper or md device (slaves/), a loop device's backing file's
+ * device, recursively.  Sorted by number, no duplicates; a device sysfs
+ * does not know has none (*nr 0).  Free *disks with free().
+ */
+struct hl_disk {
+	uint32_t major, minor;
+	char name[32]; /* the kernel's name, "vdb" */
+};
+
+int hl_block_disks(const char *sysfs, uint32_t major, uint32_t minor,
+		   struct hl_disk **disks, size_t *nr);
+
 /* What a bad range held, from one GETFSMAP record. */
 enum hl_owner_kind {
 	HL_OWNER_FILE,	   /* @owner is an inode number */
@@ -1110,6 +1206,7 @@ struct hl_verify_stats {
 	uint64_t elapsed_ns;
 	int error;  /* errno of a call the kernel refused, or 0 */
 	int signal; /* the signal that stopped the walk early, or 0 */
+	bool unfinished; /* stopped at its time limit with work left */
 };
 
 /*

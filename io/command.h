@@ -18,6 +18,7 @@ enum {
 	EXIT_CMD_FAILED = 1 << 0, /* a command could not do its job */
 	EXIT_PROBLEM = 1 << 1,    /* a command found corruption, bad media... */
 	EXIT_USAGE = 1 << 2,      /* bad command line or command arguments */
+	EXIT_UNFINISHED = 1 << 3, /* stopped at its time limit, work left */
 };
 
 /* Command flags. */

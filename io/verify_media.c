@@ -5,6 +5,7 @@
  * bad range held.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -19,6 +20,7 @@
 
 #include "io.h"
 #include "media_map.h"
+#include "media_scan.h"
 #include "xfs_health_abi.h"
 
 #define MAX_THREADS 64
@@ -32,6 +34,15 @@
 #define PIECE_SECTORS	  ((128ULL << 20) >> HL_BBSHIFT)
 #define PROGRESS_AFTER_NS 1000000000ULL /* only long runs show progress */
 #define PROGRESS_EVERY_NS 500000000ULL
+/*
+ * A scan that may stop early (--checkpoint, --max-time, --until, --rate)
+ * asks for at most this much per call: an interrupted call's work is lost
+ * to the checkpoint, and a stop waits for the calls in flight.
+ */
+#define CALL_CAP_SECTORS ((16ULL << 20) >> HL_BBSHIFT)
+#define SAVE_EVERY_NS	 1000000000ULL /* checkpoint writes */
+#define RATE_BURST_NS	 100000000ULL  /* idle time a paced scan may use */
+#define MIN_RATE	 (64ULL << 10)
 
 struct vm_opts {
 	uint32_t dev;	      /* -d -l -r */
@@ -42,8 +53,14 @@ struct vm_opts {
 	bool json;	      /* -j */
 	uint32_t rest_us;     /* -s */
 	unsigned int threads; /* -p */
-	const char *max_io_arg, *start_arg, *end_arg;
+	const char *max_io_arg, *start_arg, *end_arg, *rate_arg;
 	uint64_t max_io, start, end; /* bytes; end valid if end_arg */
+	uint64_t rate;		     /* --rate, bytes per second; 0: none */
+	const char *ckpt_path;	     /* --checkpoint */
+	time_t deadline;	     /* --max-time, --until; 0: none */
+	enum media_busy busy;	     /* --busy */
+	bool busy_set;
+	bool if_present;	     /* --if-present */
 };
 
 struct vm_run {
@@ -76,6 +93,21 @@ struct vm_run {
 	uint64_t t0, last_draw;
 	int late_signal; /* came after the walk: report all, then die of it */
 	int status;
+
+	/* Scans that stop and resume (io/media_scan.h). */
+	uint64_t call_cap;    /* sectors per call at most; 0: a piece a call */
+	bool paced;	      /* --rate */
+	struct hl_rate rate;  /* under lock */
+	uint64_t deadline_ns; /* CLOCK_MONOTONIC; 0: none */
+	bool stopping;	      /* the time is up: no more calls */
+	bool unfinished;      /* stopped with work left */
+	bool saving;	      /* --checkpoint */
+	struct hl_media_ckpt ckpt;   /* what the scan is, and counts before */
+	struct hl_range_list walked; /* sectors walked, in all runs */
+	uint64_t last_save;
+	int save_error; /* the last checkpoint write's, or 0 */
+	bool save_said;
+	uint64_t resumed; /* sectors the earlier runs walked */
 };
 
 static uint64_t
@@ -199,6 +231,51 @@ verify_call(const struct vm_run *run, struct xfs_verify_media *vm,
 	return -hl_verify_media(run->file->fd, vm);
 }
 
+/*
+ * Sleep until @at (CLOCK_MONOTONIC ns), or until the deadline if that comes
+ * first: false then.
+ */
+static bool
+sleep_until(const struct vm_run *run, uint64_t at)
+{
+	bool in_time = !run->deadline_ns || at < run->deadline_ns;
+	struct timespec ts;
+
+	if (!in_time)
+		at = run->deadline_ns;
+	ts.tv_sec = at / 1000000000ULL;
+	ts.tv_nsec = at % 1000000000ULL;
+	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) ==
+	       EINTR)
+		;
+	return in_time;
+}
+
+/*
+ * Wait for the rate's time for [start, end).  false: the time is up first
+ * (the booking given back).
+ */
+static bool
+pace(struct vm_run *run, uint64_t start, uint64_t end)
+{
+	uint64_t bytes = (end - start) << HL_BBSHIFT, at;
+	bool stop;
+
+	pthread_mutex_lock(&run->lock);
+	stop = run->stopping;
+	at = stop ? 0 : hl_rate_take(&run->rate, bytes, now_ns());
+	pthread_mutex_unlock(&run->lock);
+	if (!stop && sleep_until(run, at))
+		return true;
+	pthread_mutex_lock(&run->lock);
+	if (!stop)
+		hl_rate_refund(&run->rate, bytes);
+	run->stopping = true;
+	run->unfinished = true;
+	pthread_mutex_unlock(&run->lock);
+	return false;
+}
+
 /* Walk one piece to its end, past every bad I/O.  false: stop everything. */
 static bool
 walk_piece(struct vm_run *run, const struct hl_daddr_range *piece)
@@ -209,13 +286,17 @@ walk_piece(struct vm_run *run, const struct hl_daddr_range *piece)
 	while (!hl_verify_cursor_done(&c)) {
 		uint64_t before = c.verified + c.bad + c.skipped;
 		uint64_t verified = c.verified, bad_sectors = c.bad;
-		uint64_t start, end;
+		uint64_t start, end, at = c.start;
 		struct xfs_verify_media vm;
 		struct hl_bad_range bad;
 		bool reread, stop;
 		int err, found;
 
 		hl_verify_cursor_next(&c, &start, &end, &reread);
+		if (run->call_cap && end - start > run->call_cap)
+			end = start + run->call_cap;
+		if (run->paced && !pace(run, start, end))
+			return false;
 		err = verify_call(run, &vm, start, end, reread);
 
 		pthread_mutex_lock(&run->lock);
@@ -237,9 +318,23 @@ walk_piece(struct vm_run *run, const struct hl_daddr_range *piece)
 		if (found == 1 && hl_bad_list_add(&run->bad, &bad) < 0 &&
 		    !run->fatal)
 			run->fatal = ENOMEM;
+		if (run->saving && c.start > at &&
+		    hl_range_list_add(&run->walked, at, c.start, 0) < 0 &&
+		    !run->fatal)
+			run->fatal = ENOMEM;
+		/* A call that stopped short gives back what it did not read. */
+		if (run->paced && c.start < end)
+			hl_rate_refund(&run->rate,
+				       (end - (c.start > start ? c.start
+							       : start))
+					       << HL_BBSHIFT);
 		if (run->stream)
 			flush_bad(run, c.start, false);
 		stop = run->fatal != 0;
+		if (run->stopping && !stop && !hl_verify_cursor_done(&c)) {
+			run->unfinished = true;
+			stop = true;
+		}
 		pthread_mutex_unlock(&run->lock);
 		if (stop)
 			return false;
@@ -256,7 +351,10 @@ worker(void *arg)
 		struct hl_daddr_range piece;
 
 		pthread_mutex_lock(&run->lock);
-		if (run->fatal || run->next_piece >= run->nr_pieces) {
+		if (run->stopping && run->next_piece < run->nr_pieces)
+			run->unfinished = true;
+		if (run->fatal || run->stopping ||
+		    run->next_piece >= run->nr_pieces) {
 			pthread_mutex_unlock(&run->lock);
 			break;
 		}
@@ -271,6 +369,64 @@ worker(void *arg)
 	}
 	pthread_mutex_unlock(&run->lock);
 	return NULL;
+}
+
+/* ---- the checkpoint ------------------------------------------------------ */
+
+static int
+copy_ranges(const struct hl_range_list *from, struct hl_range_list *to)
+{
+	for (size_t i = 0; i < from->nr; i++)
+		if (hl_range_list_add(to, from->ranges[i].start,
+				      from->ranges[i].end, 0))
+			return -ENOMEM;
+	return 0;
+}
+
+/*
+ * Write the checkpoint as things stand; the caller holds run->lock.  A
+ * failure is said once (and again when it has passed), and counts against
+ * the command's status: the scan goes on, but could not be resumed from
+ * here.
+ */
+static void
+save_locked(struct vm_run *run, bool finished)
+{
+	struct hl_media_ckpt c = run->ckpt;
+	int error;
+
+	c.done = (struct hl_range_list){0};
+	c.found = (struct hl_bad_list){0};
+	c.finished = finished;
+	c.updated = time(NULL);
+	c.verified = run->st.verified;
+	c.bad = run->st.bad;
+	c.calls = run->st.calls;
+	c.elapsed_ns = run->ckpt.elapsed_ns + (now_ns() - run->t0);
+	error = copy_ranges(&run->walked, &c.done);
+	for (size_t i = 0; !error && i < run->bad.nr; i++)
+		error = hl_bad_list_add(&c.found, &run->bad.ranges[i]);
+	if (!error) {
+		hl_bad_list_sort(&c.found);
+		error = media_ckpt_save(run->o->ckpt_path, &c);
+	}
+	hl_range_list_free(&c.done);
+	hl_bad_list_free(&c.found);
+	run->last_save = now_ns();
+	if (error && !run->save_said) {
+		progress_clear(run);
+		io_error("verify_media: cannot write checkpoint %s: %s; the "
+			 "scan goes on, resumable only from the last one "
+			 "written",
+			 run->o->ckpt_path, strerror(-error));
+		run->status |= EXIT_CMD_FAILED;
+	} else if (!error && run->save_said) {
+		progress_clear(run);
+		io_error("verify_media: checkpoint %s written again",
+			 run->o->ckpt_path);
+	}
+	run->save_said = error != 0;
+	run->save_error = error;
 }
 
 static void report(struct vm_run *run);
@@ -299,7 +455,9 @@ static void __attribute__((noreturn))
 stop_now(struct vm_run *run, int sig)
 {
 	pthread_mutex_lock(&run->lock); /* the workers stay out */
-	run->st.elapsed_ns = now_ns() - run->t0;
+	if (run->saving)
+		save_locked(run, false);
+	run->st.elapsed_ns = run->ckpt.elapsed_ns + (now_ns() - run->t0);
 	run->st.signal = sig;
 	progress_clear(run);
 	if (!run->stream)
@@ -307,15 +465,36 @@ stop_now(struct vm_run *run, int sig)
 	report(run);
 	/* An interrupted call tells nothing: only finished ones count. */
 	io_error("verify_media: stopped by SIG%s; finished calls covered %llu "
-		 "of %llu bytes",
+		 "of %llu bytes%s%s",
 		 sigabbrev_np(sig), (unsigned long long)run->done << HL_BBSHIFT,
-		 (unsigned long long)run->planned << HL_BBSHIFT);
+		 (unsigned long long)run->planned << HL_BBSHIFT,
+		 run->saving && !run->save_error ? "; resume with --checkpoint "
+						   : "",
+		 run->saving && !run->save_error ? run->o->ckpt_path : "");
 	die_of(sig);
+}
+
+/* Until the next progress line, checkpoint or deadline; -1: none. */
+static int
+wait_ms(const struct vm_run *run)
+{
+	uint64_t now = now_ns(), next = UINT64_MAX;
+
+	if (run->progress)
+		next = now + PROGRESS_EVERY_NS;
+	if (run->saving && run->last_save + SAVE_EVERY_NS < next)
+		next = run->last_save + SAVE_EVERY_NS;
+	if (run->deadline_ns && !run->stopping && run->deadline_ns < next)
+		next = run->deadline_ns;
+	if (next == UINT64_MAX)
+		return -1;
+	return next <= now ? 0 : (int)((next - now) / 1000000 + 1);
 }
 
 /*
  * N threads walk the pieces; this one waits for them, redraws the progress
- * line and takes SIGINT and SIGTERM (blocked in all of them meanwhile).
+ * line, writes the checkpoint, keeps the time limit and takes SIGINT and
+ * SIGTERM (blocked in all of them meanwhile).
  */
 static int
 run_threads(struct vm_run *run, unsigned int n)
@@ -350,9 +529,13 @@ run_threads(struct vm_run *run, unsigned int n)
 			{.fd = run->done_fd, .events = POLLIN},
 			{.fd = sig_fd, .events = POLLIN},
 		};
-		int timeout = run->progress ? (int)(PROGRESS_EVERY_NS / 1000000) : -1;
 		struct signalfd_siginfo si;
+		uint64_t now;
+		int timeout;
 
+		pthread_mutex_lock(&run->lock);
+		timeout = wait_ms(run);
+		pthread_mutex_unlock(&run->lock);
 		if (poll(pfd, 2, timeout) < 0 && errno != EINTR)
 			break; /* cannot happen; the joins below still wait */
 		if (pfd[1].revents & POLLIN &&
@@ -360,7 +543,13 @@ run_threads(struct vm_run *run, unsigned int n)
 			stop_now(run, si.ssi_signo);
 		if (pfd[0].revents & POLLIN)
 			break;
+		now = now_ns();
 		pthread_mutex_lock(&run->lock);
+		/* The calls in flight end by themselves; no new one starts. */
+		if (run->deadline_ns && now >= run->deadline_ns)
+			run->stopping = true;
+		if (run->saving && now - run->last_save >= SAVE_EVERY_NS)
+			save_locked(run, false);
 		progress_draw(run);
 		pthread_mutex_unlock(&run->lock);
 	}
@@ -553,7 +742,8 @@ report(struct vm_run *run)
 		flush_bad(run, 0, true);
 		if (o->verbose && !run->fatal)
 			error = hl_verify_summary_write(stdout, &run->st);
-		else if (!run->bad.nr && !run->fatal && !run->st.signal)
+		else if (!run->bad.nr && !run->fatal && !run->st.signal &&
+			 !run->st.unfinished)
 			error = hl_verify_timing_write(stdout, &run->st);
 	}
 	if (error || io_flush_stdout() != 0)
@@ -563,6 +753,13 @@ report(struct vm_run *run)
 }
 
 /* ---- the command --------------------------------------------------------- */
+
+/* A scan with any of the scheduling options must hold its disks' lock. */
+static bool
+scheduled(const struct vm_opts *o)
+{
+	return o->busy_set || o->rate || o->ckpt_path || o->deadline;
+}
 
 static int
 prepare(struct vm_run *run, const struct xfs_fsop_geom *geo,
@@ -615,6 +812,162 @@ prepare(struct vm_run *run, const struct xfs_fsop_geom *geo,
 	return 0;
 }
 
+/*
+ * With --checkpoint: what this scan is, and where an earlier run of it
+ * stopped.  @ranges loses what that run walked.  EXIT_* status.
+ */
+static int
+resume(struct vm_run *run, const struct xfs_fsop_geom *geo,
+       struct hl_range_list *ranges)
+{
+	const char *path = run->o->ckpt_path;
+	struct hl_range_list left = {0};
+	struct hl_media_ckpt c;
+	uint64_t total, done;
+	bool found;
+
+	memcpy(run->ckpt.uuid, geo->uuid, sizeof(run->ckpt.uuid));
+	run->ckpt.dev = run->o->dev;
+	run->ckpt.start = run->st.start;
+	run->ckpt.end = run->st.end;
+	run->ckpt.used_only = run->o->used_only;
+	run->ckpt.io_sectors = run->io_sectors;
+	run->ckpt.started = time(NULL);
+	if (media_ckpt_load(path, &c, &found))
+		return EXIT_CMD_FAILED;
+	if (!found)
+		return EXIT_ALL_OK;
+	if (!media_ckpt_matches(path, &c, &run->ckpt)) {
+		hl_media_ckpt_free(&c);
+		return EXIT_CMD_FAILED;
+	}
+	if (c.finished) {
+		char when[64];
+		struct tm tm;
+		time_t t = c.updated;
+
+		if (!localtime_r(&t, &tm) ||
+		    !strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S %z", &tm))
+			strcpy(when, "?");
+		io_error("verify_media: the scan in %s finished at %s; "
+			 "starting over",
+			 path, when);
+		hl_media_ckpt_free(&c);
+		return EXIT_ALL_OK;
+	}
+	if (hl_range_list_subtract(ranges, &c.done, &left)) {
+		io_error("verify_media: %s", strerror(ENOMEM));
+		hl_media_ckpt_free(&c);
+		return EXIT_CMD_FAILED;
+	}
+	total = hl_range_list_sectors(ranges);
+	done = total - hl_range_list_sectors(&left);
+	hl_range_list_free(ranges);
+	*ranges = left;
+	/* The earlier runs' findings and counts are this run's too. */
+	run->walked = c.done;
+	run->bad = c.found;
+	run->st.verified = c.verified;
+	run->st.bad = c.bad;
+	run->st.calls = c.calls;
+	run->ckpt.elapsed_ns = c.elapsed_ns;
+	run->ckpt.started = c.started;
+	run->resumed = done;
+	/* Found before: printed with the rest at the end, in order. */
+	if (run->bad.nr)
+		run->stream = false;
+	io_error("verify_media: resuming the scan in %s: %llu of %llu bytes "
+		 "done, %zu bad range%s so far",
+		 path, (unsigned long long)done << HL_BBSHIFT,
+		 (unsigned long long)total << HL_BBSHIFT, run->bad.nr,
+		 run->bad.nr == 1 ? "" : "s");
+	return EXIT_ALL_OK;
+}
+
+/* Calls capped and paced for scans that stop, resume or keep a rate. */
+static void
+setup_limits(struct vm_run *run)
+{
+	const struct vm_opts *o = run->o;
+
+	run->saving = o->ckpt_path && run->present;
+	if (o->rate) {
+		run->paced = true;
+		hl_rate_init(&run->rate, o->rate, RATE_BURST_NS);
+		run->call_cap = hl_rate_call_sectors(o->rate, run->io_sectors,
+						     CALL_CAP_SECTORS);
+	} else if (run->saving || o->deadline) {
+		run->call_cap = CALL_CAP_SECTORS - CALL_CAP_SECTORS %
+							     run->io_sectors;
+		if (!run->call_cap)
+			run->call_cap = run->io_sectors;
+	}
+	if (o->deadline) {
+		time_t left = o->deadline - time(NULL);
+
+		run->deadline_ns = now_ns() + (left > 0 ? (uint64_t)left *
+							  1000000000ULL
+						  : 0);
+	}
+}
+
+static void
+walk(struct vm_run *run, struct hl_range_list *ranges)
+{
+	int error;
+
+	if (!ranges->nr && run->resumed) {
+		/* The earlier runs walked it all; the report is theirs. */
+		return;
+	}
+	if (!ranges->nr) {
+		/*
+		 * Nothing to read (an empty range): one call all the same, as
+		 * xfs_io makes, lets the kernel judge the request.
+		 */
+		struct xfs_verify_media vm;
+
+		run->st.calls++;
+		run->fatal = verify_call(run, &vm, run->st.start,
+					 run->st.start, false);
+		return;
+	}
+	error = plan(run, ranges);
+	if (error) {
+		io_error("verify_media: %s", strerror(-error));
+		run->status |= EXIT_CMD_FAILED;
+		return;
+	}
+	run->planned += run->resumed;
+	run->done += run->resumed;
+	if (run_threads(run, run->o->threads) < 0)
+		run->status |= EXIT_CMD_FAILED;
+}
+
+/* After the walk: the checkpoint's last word, and what is left said. */
+static void
+finish(struct vm_run *run)
+{
+	const struct vm_opts *o = run->o;
+
+	if (run->saving) {
+		pthread_mutex_lock(&run->lock);
+		save_locked(run, !run->unfinished && !run->fatal &&
+					 !(run->status & EXIT_CMD_FAILED));
+		pthread_mutex_unlock(&run->lock);
+	}
+	if (!run->unfinished)
+		return;
+	run->status |= EXIT_UNFINISHED;
+	io_error("verify_media: the time to scan is up: %llu of %llu bytes "
+		 "done%s%s%s",
+		 (unsigned long long)run->done << HL_BBSHIFT,
+		 (unsigned long long)run->planned << HL_BBSHIFT,
+		 run->saving && !run->save_error ? "; --checkpoint " : "",
+		 run->saving && !run->save_error ? o->ckpt_path : "",
+		 run->saving && !run->save_error ? " resumes it" : "");
+}
+
 static int
 verify_media(const struct vm_opts *o, const struct xfs_fsop_geom *geo)
 {
@@ -626,8 +979,17 @@ verify_media(const struct vm_opts *o, const struct xfs_fsop_geom *geo)
 		.done_fd = -1,
 	};
 	struct hl_range_list ranges = {0};
-	int error;
+	struct media_lock disks = {0};
+	uint64_t s0, s1;
+	int error, locked;
 
+	if (!section(geo, o->dev, &s0, &s1) && o->if_present) {
+		io_error("verify_media: the filesystem has no %s; nothing to "
+			 "scan",
+			 o->dev == XFS_DEV_LOG ? "external log device"
+					       : "realtime device");
+		return EXIT_ALL_OK;
+	}
 	run.io_sectors =
 		hl_verify_io_sectors(o->max_io, sector_size(geo, o->dev));
 	run.align = run.io_sectors;
@@ -639,32 +1001,29 @@ verify_media(const struct vm_opts *o, const struct xfs_fsop_geom *geo)
 		run.status |= EXIT_CMD_FAILED;
 		goto out;
 	}
+	if (o->ckpt_path && run.present) {
+		run.status |= resume(&run, geo, &ranges);
+		if (run.status & EXIT_CMD_FAILED)
+			goto out;
+	}
+	if (run.present) {
+		locked = media_lock_take(run.file->fd, o->dev, o->busy,
+					 scheduled(o), o->deadline, &disks);
+		if (locked < 0)
+			run.status |= EXIT_CMD_FAILED;
+		else if (locked > 0 && o->deadline && time(NULL) >= o->deadline)
+			run.status |= EXIT_UNFINISHED;
+		if (locked)
+			goto out;
+	}
+	setup_limits(&run);
 	run.progress = o->verbose && run.present && isatty(STDERR_FILENO);
 
 	run.t0 = now_ns();
-	if (!ranges.nr) {
-		/*
-		 * Nothing to read (an empty range): one call all the same, as
-		 * xfs_io makes, lets the kernel judge the request.
-		 */
-		struct xfs_verify_media vm;
-
-		run.st.calls = 1;
-		run.fatal = verify_call(&run, &vm, run.st.start, run.st.start,
-					false);
-	} else {
-		error = plan(&run, &ranges);
-		if (error) {
-			io_error("verify_media: %s", strerror(-error));
-			run.status |= EXIT_CMD_FAILED;
-			goto out;
-		}
-		if (run_threads(&run, o->threads) < 0) {
-			run.status |= EXIT_CMD_FAILED;
-			goto out;
-		}
-	}
-	run.st.elapsed_ns = now_ns() - run.t0;
+	run.last_save = run.t0;
+	walk(&run, &ranges);
+	run.st.elapsed_ns = run.ckpt.elapsed_ns + (now_ns() - run.t0);
+	run.st.unfinished = run.unfinished;
 	progress_clear(&run);
 	/* Without a section to go by, only the kernel knows the end. */
 	if (!run.present) {
@@ -676,11 +1035,14 @@ verify_media(const struct vm_opts *o, const struct xfs_fsop_geom *geo)
 	}
 	if (!run.stream)
 		hl_bad_list_sort(&run.bad);
+	finish(&run);
 	report(&run);
 out:
+	media_lock_release(&disks);
 	if (run.map.head)
 		media_map_free(&run.map);
 	hl_range_list_free(&ranges);
+	hl_range_list_free(&run.walked);
 	hl_bad_list_free(&run.bad);
 	free(run.pieces);
 	if (run.late_signal)
@@ -713,6 +1075,13 @@ parse_sizes(struct vm_opts *o, uint32_t blocksize)
 		return bad_number("start", o->start_arg);
 	if (o->end_arg && hl_parse_size(o->end_arg, blocksize, &o->end))
 		return bad_number("end", o->end_arg);
+	if (o->rate_arg && (hl_parse_size(o->rate_arg, blocksize, &o->rate) ||
+			    o->rate < MIN_RATE)) {
+		io_error("verify_media: invalid rate -- %s (bytes per second, "
+			 "at least 64k; suffixes as -b)",
+			 o->rate_arg);
+		return EXIT_USAGE;
+	}
 	return EXIT_ALL_OK;
 }
 
@@ -728,6 +1097,97 @@ threads_for(const struct xfs_fsop_geom *geo, uint32_t dev, unsigned int asked)
 	return asked ? asked : DEFAULT_THREADS;
 }
 
+/* Long options only: xfs_io may give its own meaning to letters. */
+enum {
+	OPT_RATE = 256,
+	OPT_CHECKPOINT,
+	OPT_MAX_TIME,
+	OPT_UNTIL,
+	OPT_BUSY,
+	OPT_IF_PRESENT,
+};
+
+static const struct option long_options[] = {
+	{"rate", required_argument, NULL, OPT_RATE},
+	{"checkpoint", required_argument, NULL, OPT_CHECKPOINT},
+	{"max-time", required_argument, NULL, OPT_MAX_TIME},
+	{"until", required_argument, NULL, OPT_UNTIL},
+	{"busy", required_argument, NULL, OPT_BUSY},
+	{"if-present", no_argument, NULL, OPT_IF_PRESENT},
+	{NULL, 0, NULL, 0},
+};
+
+#define MAX_TIME_LIMIT (366ULL * 86400) /* a year: more is a typo */
+
+/* The earlier of the deadline so far and @t. */
+static void
+deadline_at(struct vm_opts *o, time_t t)
+{
+	if (!o->deadline || t < o->deadline)
+		o->deadline = t;
+}
+
+/* A long option; EXIT_ALL_OK or EXIT_USAGE (said why). */
+static int
+long_option(struct vm_opts *o, int c, const char *arg)
+{
+	static const char *const busy[] = {
+		[MEDIA_BUSY_WAIT] = "wait",
+		[MEDIA_BUSY_SKIP] = "skip",
+		[MEDIA_BUSY_IGNORE] = "ignore",
+	};
+	uint64_t secs;
+	time_t t;
+
+	switch (c) {
+	case OPT_RATE:
+		o->rate_arg = arg;
+		return EXIT_ALL_OK;
+	case OPT_CHECKPOINT:
+		if (!*arg) {
+			io_error("verify_media: --checkpoint needs a file name");
+			return EXIT_USAGE;
+		}
+		o->ckpt_path = arg;
+		return EXIT_ALL_OK;
+	case OPT_MAX_TIME:
+		if (hl_parse_duration(arg, MAX_TIME_LIMIT, &secs)) {
+			io_error("verify_media: invalid time limit -- %s "
+				 "(seconds, or with a suffix s, m, h or d; "
+				 "at most 366d)",
+				 arg);
+			return EXIT_USAGE;
+		}
+		deadline_at(o, time(NULL) + (time_t)secs);
+		return EXIT_ALL_OK;
+	case OPT_UNTIL:
+		if (hl_parse_until(arg, time(NULL), &t)) {
+			io_error("verify_media: invalid time of day -- %s "
+				 "(HH:MM, 00:00 to 23:59)",
+				 arg);
+			return EXIT_USAGE;
+		}
+		deadline_at(o, t);
+		return EXIT_ALL_OK;
+	case OPT_BUSY:
+		for (size_t i = 0; i < ARRAY_SIZE(busy); i++) {
+			if (!strcmp(arg, busy[i])) {
+				o->busy = i;
+				o->busy_set = true;
+				return EXIT_ALL_OK;
+			}
+		}
+		io_error("verify_media: invalid --busy -- %s (wait, skip or "
+			 "ignore)",
+			 arg);
+		return EXIT_USAGE;
+	case OPT_IF_PRESENT:
+		o->if_present = true;
+		return EXIT_ALL_OK;
+	}
+	return EXIT_USAGE;
+}
+
 static int
 verify_media_f(int argc, char **argv)
 {
@@ -736,8 +1196,19 @@ verify_media_f(int argc, char **argv)
 	uint64_t val;
 	int c, status, error;
 
-	while ((c = getopt(argc, argv, "b:djlmp:rRs:uv")) != -1) {
+	while ((c = getopt_long(argc, argv, "b:djlmp:rRs:uv", long_options,
+				NULL)) != -1) {
 		switch (c) {
+		case OPT_RATE:
+		case OPT_CHECKPOINT:
+		case OPT_MAX_TIME:
+		case OPT_UNTIL:
+		case OPT_BUSY:
+		case OPT_IF_PRESENT:
+			status = long_option(&o, c, optarg);
+			if (status)
+				return status;
+			break;
 		case 'b':
 			o.max_io_arg = optarg;
 			break;
@@ -820,7 +1291,8 @@ const struct command verify_media_command = {
 	.argmax = -1,
 	.flags = CMD_ONESHOT | CMD_ARGS_FIRST,
 	.args = "[-d|-l|-r] [-R] [-b maxio] [-s rest_us] [-v] [-u] [-m] [-p N] "
-		"[-j] [start [end]]",
+		"[-j] [--rate R] [--checkpoint F] [--max-time T] [--until HH:MM] "
+		"[--busy wait|skip|ignore] [--if-present] [start [end]]",
 	.oneline = "read a device of the filesystem to find bad media",
 	.help = "Has the kernel read a device section of the current file's\n"
 		"filesystem (XFS_IOC_VERIFY_MEDIA: Linux 7.0 or later, and\n"
@@ -852,7 +1324,19 @@ const struct command verify_media_command = {
 		"       (default 8; -p 1 suits a disk with heads); with more\n"
 		"       than one, bad ranges are printed at the end\n"
 		" -j -- print one JSON summary instead of lines\n"
+		"Scans that run on a schedule (doc/media-scans.md):\n"
+		" --rate R -- read at most R bytes per second in all (64k or\n"
+		"       more; suffixes as -b)\n"
+		" --checkpoint F -- record progress and findings in file F\n"
+		"       every second; a run with the same F resumes there and\n"
+		"       reports as if never stopped; a finished scan starts over\n"
+		" --max-time T -- stop after T (seconds, or 30m, 6h, 2d)\n"
+		" --until HH:MM -- stop at the next HH:MM, local time\n"
+		" --busy wait|skip|ignore -- when another scan reads one of\n"
+		"       the same disks: wait for it (default), succeed without\n"
+		"       scanning, or do not look\n"
+		" --if-present -- no log or realtime device is not an error\n"
 		"Exit status: 2 if bad media was found, 1 if the kernel "
 		"refused,\n"
-		"4 for bad arguments.\n",
+		"4 for bad arguments, 8 if the time ran out with work left.\n",
 };

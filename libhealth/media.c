@@ -318,6 +318,36 @@ hl_range_list_sectors(const struct hl_range_list *l)
 	return sum;
 }
 
+int
+hl_range_list_subtract(const struct hl_range_list *from,
+		       const struct hl_range_list *minus,
+		       struct hl_range_list *out)
+{
+	size_t m = 0;
+
+	/* Both sorted and merged: one pass over each. */
+	for (size_t i = 0; i < from->nr; i++) {
+		uint64_t pos = from->ranges[i].start, end = from->ranges[i].end;
+
+		while (m < minus->nr && minus->ranges[m].end <= pos)
+			m++;
+		for (size_t j = m; j < minus->nr && pos < end; j++) {
+			const struct hl_daddr_range *x = &minus->ranges[j];
+
+			if (x->start >= end)
+				break;
+			if (x->start > pos &&
+			    hl_range_list_add(out, pos, x->start, 0))
+				return -ENOMEM;
+			if (x->end > pos)
+				pos = x->end;
+		}
+		if (pos < end && hl_range_list_add(out, pos, end, 0))
+			return -ENOMEM;
+	}
+	return 0;
+}
+
 void
 hl_range_list_free(struct hl_range_list *l)
 {

@@ -542,6 +542,8 @@ render_json(struct hl_out *o, const void *ctx)
 		out_str(o, abbrev ? abbrev : "?");
 		out_char(o, '"');
 	}
+	if (s->unfinished && !s->signal)
+		out_lit(o, ",\"stopped_by\":\"time limit\"");
 	out_lit(o, ",\"bad_ranges\":[");
 	for (size_t i = 0; i < j->nr_bad; i++) {
 		if (i)

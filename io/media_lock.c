@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * One media scan per disk: a scan locks every whole disk under the section
+ * it reads (partitions, dm and md stacks and loop devices resolved through
+ * sysfs), so two scans never share a disk's heads or bandwidth.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
+#include "io.h"
+#include "media_scan.h"
+#include "xfs_health_abi.h"
+
+#define LOCK_DIR     "/run/lock/xfs_health"
+#define WAIT_POLL_US 250000
+
+/* mountinfo's octal escapes (\040 for a space) undone in place. */
+static void
+unescape(char *s)
+{
+	char *out = s;
+
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' &&
+		    s[2] >= '0' && s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
+			*out++ = (s[1] - '0') << 6 | (s[2] - '0') << 3 |
+				 (s[3] - '0');
+			s += 3;
+			continue;
+		}
+		*out++ = *s;
+	}
+	*out = '\0';
+}
+
+/*
+ * The device number of an external log or realtime device: the logdev= or
+ * rtdev= option of the filesystem's entry in /proc/self/mountinfo.
+ */
+static int
+option_device(dev_t fs_dev, const char *opt, dev_t *dev)
+{
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+	size_t optlen = strlen(opt), cap = 0;
+	char *line = NULL;
+	int error = -ENOENT;
+
+	if (!f)
+		return -errno;
+	while (error == -ENOENT && getline(&line, &cap, f) > 0) {
+		unsigned int ma, mi;
+		char *sep, *supers, *tok, *save;
+
+		if (sscanf(line, "%*u %*u %u:%u", &ma, &mi) != 2 ||
+		    makedev(ma, mi) != fs_dev)
+			continue;
+		sep = strstr(line, " - ");
+		/* " - fstype source superoptions" */
+		if (!sep || !(supers = strchr(sep + 3, ' ')) ||
+		    !(supers = strchr(supers + 1, ' ')))
+			continue;
+		supers[strcspn(supers, "\n")] = '\0';
+		for (tok = strtok_r(supers + 1, ",", &save); tok;
+		     tok = strtok_r(NULL, ",", &save)) {
+			struct stat st;
+
+			if (strncmp(tok, opt, optlen) || tok[optlen] != '=')
+				continue;
+			unescape(tok + optlen + 1);
+			if (stat(tok + optlen + 1, &st) < 0)
+				error = -errno;
+			else if (!S_ISBLK(st.st_mode))
+				error = -ENOTBLK;
+			else {
+				*dev = st.st_rdev;
+				error = 0;
+			}
+			break;
+		}
+	}
+	free(line);
+	fclose(f);
+	return error;
+}
+
+static int
+section_device(int fd, uint32_t section, dev_t *dev)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return -errno;
+	switch (section) {
+	case XFS_DEV_LOG:
+		return option_device(st.st_dev, "logdev", dev);
+	case XFS_DEV_RT:
+		return option_device(st.st_dev, "rtdev", dev);
+	default:
+		*dev = st.st_dev;
+		return 0;
+	}
+}
+
+static long
+holder_of(int fd)
+{
+	char buf[32];
+	ssize_t n = pread(fd, buf, sizeof(buf) - 1, 0);
+
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	return strtol(buf, NULL, 10);
+}
+
+static void
+say_holder(const char *what, const struct hl_disk *d, long pid)
+{
+	if (pid > 0)
+		io_error("verify_media: %s %s (scanned by pid %ld)", what,
+			 d->name, pid);
+	else
+		io_error("verify_media: %s %s (being scanned)", what, d->name);
+}
+
+/* 0 locked, 1 gave up (said why), -1 error (said), -2 no lock file. */
+static int
+lock_disk(const struct hl_disk *d, enum media_busy busy, time_t deadline,
+	  bool must, int *fdp)
+{
+	char path[64], pid[32];
+	bool said = false;
+	int fd;
+
+	snprintf(path, sizeof(path), LOCK_DIR "/disk-%u:%u", d->major,
+		 d->minor);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd < 0 && !must)
+		return -2;
+	if (fd < 0) {
+		io_error("verify_media: cannot lock disk %s: %s: %s "
+			 "(--busy=ignore scans without the lock)",
+			 d->name, path, strerror(errno));
+		return -1;
+	}
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno == EINTR)
+			continue;
+		if (errno != EWOULDBLOCK) {
+			io_error("verify_media: cannot lock disk %s: %s: %s",
+				 d->name, path, strerror(errno));
+			close(fd);
+			return -1;
+		}
+		if (busy == MEDIA_BUSY_SKIP) {
+			say_holder("not scanning now: another scan has disk",
+				   d, holder_of(fd));
+			close(fd);
+			return 1;
+		}
+		if (deadline && time(NULL) >= deadline) {
+			say_holder("the time to scan ran out waiting for disk",
+				   d, holder_of(fd));
+			close(fd);
+			return 1;
+		}
+		if (!said)
+			say_holder("waiting for disk", d, holder_of(fd));
+		said = true;
+		usleep(WAIT_POLL_US);
+	}
+	snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+	if (ftruncate(fd, 0) < 0 ||
+	    pwrite(fd, pid, strlen(pid), 0) != (ssize_t)strlen(pid)) {
+		/* Only a note for the next scan's message. */
+	}
+	*fdp = fd;
+	return 0;
+}
+
+/* LOCK_DIR, and /run/lock above it where a minimal system has none. */
+static int
+make_lock_dir(void)
+{
+	if (mkdir(LOCK_DIR, 0755) == 0 || errno == EEXIST)
+		return 0;
+	if (errno != ENOENT)
+		return -errno;
+	if (mkdir("/run/lock", 01777) < 0 && errno != EEXIST)
+		return -errno;
+	if (mkdir(LOCK_DIR, 0755) < 0 && errno != EEXIST)
+		return -errno;
+	return 0;
+}
+
+int
+media_lock_take(int fd, uint32_t section, enum media_busy busy, bool must,
+		time_t deadline, struct media_lock *l)
+{
+	struct hl_disk *disks = NULL;
+	size_t nr = 0;
+	dev_t dev = 0;
+	int error, ret = 0;
+
+	memset(l, 0, sizeof(*l));
+	if (busy == MEDIA_BUSY_IGNORE)
+		return 0;
+	error = section_device(fd, section, &dev);
+	if (error && !must)
+		return 0;
+	if (error) {
+		io_error("verify_media: cannot tell which disk the %s is on: "
+			 "%s (--busy=ignore scans without the lock)",
+			 hl_name_of(hl_device_names(), section),
+			 strerror(-error));
+		return -1;
+	}
+	error = hl_block_disks("/sys", major(dev), minor(dev), &disks, &nr);
+	if (error && !must)
+		return 0;
+	if (error) {
+		io_error("verify_media: cannot tell which disks %u:%u is "
+			 "on: %s (--busy=ignore scans without the lock)",
+			 major(dev), minor(dev), strerror(-error));
+		return -1;
+	}
+	error = nr ? make_lock_dir() : 0;
+	if (error && !must) {
+		free(disks);
+		return 0;
+	}
+	if (error) {
+		io_error("verify_media: cannot lock disks: %s: %s "
+			 "(--busy=ignore scans without the lock)",
+			 LOCK_DIR, strerror(-error));
+		free(disks);
+		return -1;
+	}
+	l->fds = calloc(nr ? nr : 1, sizeof(*l->fds));
+	if (!l->fds) {
+		io_error("verify_media: %s", strerror(ENOMEM));
+		free(disks);
+		return -1;
+	}
+	/* In order of number, so two scans never wait for each other. */
+	for (size_t i = 0; i < nr && !ret; i++) {
+		ret = lock_disk(&disks[i], busy, deadline, must,
+				&l->fds[l->nr]);
+		if (!ret)
+			l->nr++;
+	}
+	free(disks);
+	if (ret == -2) {
+		/* A plain run where no lock can be made runs as xfs_io's. */
+		media_lock_release(l);
+		return 0;
+	}
+	if (ret)
+		media_lock_release(l);
+	return ret;
+}
+
+void
+media_lock_release(struct media_lock *l)
+{
+	for (size_t i = 0; i < l->nr; i++)
+		close(l->fds[i]);
+	free(l->fds);
+	memset(l, 0, sizeof(*l));
+}
