@@ -1535,6 +1535,16 @@ int hl_fs_geometry(int fd, struct xfs_fsop_geom *geo);
  * characters and a NUL: @len at least HL_UUID_LEN).  0 or -errno.
  */
 #define HL_UUID_LEN 37
+/*
+ * Replace @path with @text: PATH.XXXXXX made exclusively (mkostemp), mode
+ * 0644, renamed over @path; @durable: synced first, and the directory
+ * after.  0 or a negative errno, the old file whole and the new one gone.
+ */
+int hl_file_replace(const char *path, const char *text, size_t len,
+		    bool durable);
+
+/* 16 bytes as "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"; -ENOSPC if @len < 37. */
+int hl_uuid_format(const unsigned char *uuid, char *buf, size_t len);
 int hl_fs_uuid(int fd, char *buf, size_t len);
 
 /*

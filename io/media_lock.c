@@ -19,8 +19,14 @@
 #include "media_scan.h"
 #include "xfs_health_abi.h"
 
-#define LOCK_DIR     "/run/lock/xfs_health"
+/*
+ * Under /run, which only root may write (/run/lock lets anyone make a
+ * directory there first and hold our locks).
+ */
+#define RUN_DIR	     "/run/xfs_health"
+#define LOCK_DIR     RUN_DIR "/locks"
 #define WAIT_POLL_US 250000
+#define IGNORE_HINT  " (--busy=ignore scans without the lock)"
 
 /* mountinfo's octal escapes (\040 for a space) undone in place. */
 static void
@@ -92,7 +98,7 @@ option_device(dev_t fs_dev, const char *opt, dev_t *dev)
 }
 
 static int
-section_device(int fd, uint32_t section, dev_t *dev)
+section_device(int fd, uint32_t section, bool rt_internal, dev_t *dev)
 {
 	struct stat st;
 
@@ -102,7 +108,10 @@ section_device(int fd, uint32_t section, dev_t *dev)
 	case XFS_DEV_LOG:
 		return option_device(st.st_dev, "logdev", dev);
 	case XFS_DEV_RT:
-		return option_device(st.st_dev, "rtdev", dev);
+		/* An internal realtime section is on the data device. */
+		if (!rt_internal)
+			return option_device(st.st_dev, "rtdev", dev);
+		/* fall through */
 	default:
 		*dev = st.st_dev;
 		return 0;
@@ -138,16 +147,22 @@ lock_disk(const struct hl_disk *d, enum media_busy busy, time_t deadline,
 {
 	char path[64], pid[32];
 	bool said = false;
+	struct stat st;
 	int fd;
 
 	snprintf(path, sizeof(path), LOCK_DIR "/disk-%u:%u", d->major,
 		 d->minor);
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+			st.st_uid != geteuid() || st.st_nlink != 1)) {
+		close(fd);
+		fd = -1;
+		errno = EPERM; /* not a file of ours */
+	}
 	if (fd < 0 && !must)
 		return -2;
 	if (fd < 0) {
-		io_error("verify_media: cannot lock disk %s: %s: %s "
-			 "(--busy=ignore scans without the lock)",
+		io_error("verify_media: cannot lock disk %s: %s: %s" IGNORE_HINT,
 			 d->name, path, strerror(errno));
 		return -1;
 	}
@@ -166,15 +181,15 @@ lock_disk(const struct hl_disk *d, enum media_busy busy, time_t deadline,
 			close(fd);
 			return 1;
 		}
+		if (!said)
+			say_holder("waiting for disk", d, holder_of(fd));
+		said = true;
 		if (deadline && time(NULL) >= deadline) {
 			say_holder("the time to scan ran out waiting for disk",
 				   d, holder_of(fd));
 			close(fd);
 			return 1;
 		}
-		if (!said)
-			say_holder("waiting for disk", d, holder_of(fd));
-		said = true;
 		usleep(WAIT_POLL_US);
 	}
 	snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
@@ -186,24 +201,35 @@ lock_disk(const struct hl_disk *d, enum media_busy busy, time_t deadline,
 	return 0;
 }
 
-/* LOCK_DIR, and /run/lock above it where a minimal system has none. */
+/* A directory of ours: no link, our owner, written by no one else. */
 static int
-make_lock_dir(void)
+own_dir(const char *path)
 {
-	if (mkdir(LOCK_DIR, 0755) == 0 || errno == EEXIST)
-		return 0;
-	if (errno != ENOENT)
+	struct stat st;
+
+	if (mkdir(path, 0755) < 0 && errno != EEXIST)
 		return -errno;
-	if (mkdir("/run/lock", 01777) < 0 && errno != EEXIST)
+	if (lstat(path, &st) < 0)
 		return -errno;
-	if (mkdir(LOCK_DIR, 0755) < 0 && errno != EEXIST)
-		return -errno;
+	if (!S_ISDIR(st.st_mode))
+		return -ENOTDIR;
+	if (st.st_uid != geteuid() || (st.st_mode & 022))
+		return -EPERM;
 	return 0;
 }
 
+static int
+make_lock_dir(void)
+{
+	int error = own_dir(RUN_DIR);
+
+	return error ? error : own_dir(LOCK_DIR);
+}
+
 int
-media_lock_take(int fd, uint32_t section, enum media_busy busy, bool must,
-		time_t deadline, struct media_lock *l)
+media_lock_take(int fd, uint32_t section, bool rt_internal,
+		enum media_busy busy, bool must, time_t deadline,
+		struct media_lock *l)
 {
 	struct hl_disk *disks = NULL;
 	size_t nr = 0;
@@ -213,12 +239,12 @@ media_lock_take(int fd, uint32_t section, enum media_busy busy, bool must,
 	memset(l, 0, sizeof(*l));
 	if (busy == MEDIA_BUSY_IGNORE)
 		return 0;
-	error = section_device(fd, section, &dev);
+	error = section_device(fd, section, rt_internal, &dev);
 	if (error && !must)
 		return 0;
 	if (error) {
 		io_error("verify_media: cannot tell which disk the %s is on: "
-			 "%s (--busy=ignore scans without the lock)",
+			 "%s" IGNORE_HINT,
 			 hl_name_of(hl_device_names(), section),
 			 strerror(-error));
 		return -1;
@@ -228,18 +254,30 @@ media_lock_take(int fd, uint32_t section, enum media_busy busy, bool must,
 		return 0;
 	if (error) {
 		io_error("verify_media: cannot tell which disks %u:%u is "
-			 "on: %s (--busy=ignore scans without the lock)",
+			 "on: %s" IGNORE_HINT,
 			 major(dev), minor(dev), strerror(-error));
 		return -1;
 	}
-	error = nr ? make_lock_dir() : 0;
+	if (!nr) {
+		/* sysfs knows no disk under it: the device is its own. */
+		disks = calloc(1, sizeof(*disks));
+		if (!disks) {
+			io_error("verify_media: %s", strerror(ENOMEM));
+			return -1;
+		}
+		disks->major = major(dev);
+		disks->minor = minor(dev);
+		snprintf(disks->name, sizeof(disks->name), "%u:%u",
+			 disks->major, disks->minor);
+		nr = 1;
+	}
+	error = make_lock_dir();
 	if (error && !must) {
 		free(disks);
 		return 0;
 	}
 	if (error) {
-		io_error("verify_media: cannot lock disks: %s: %s "
-			 "(--busy=ignore scans without the lock)",
+		io_error("verify_media: cannot lock disks: %s: %s" IGNORE_HINT,
 			 LOCK_DIR, strerror(-error));
 		free(disks);
 		return -1;

@@ -20,19 +20,26 @@ struct xfs_fsop_geom;
  * (!*found, @c empty); else an error was printed and the file is left as
  * it was: -EBADMSG damaged or not ours, another errno unreadable.
  */
-int media_ckpt_load(const char *path, struct hl_media_ckpt *c, bool *found);
+int media_ckpt_load(const char *path, bool restart, struct hl_media_ckpt *c,
+		    bool *found);
 
 /*
  * Is @c a checkpoint of the scan @want describes (the filesystem, device,
  * range, -u and I/O size)?  Prints why not.
  */
-bool media_ckpt_matches(const char *path, const struct hl_media_ckpt *c,
+bool media_ckpt_matches(const char *path, bool restart,
+			const struct hl_media_ckpt *c,
 			const struct hl_media_ckpt *want);
 
 /*
- * Replace @path with @c: a new file beside it, synced, renamed over it, the
- * directory synced.  0 or a negative errno (nothing printed; the old file
- * is still whole).
+ * --stale=restart: move a refused checkpoint to PATH.stale (replacing an
+ * older one), saying so.  0 or a negative errno (not said).
+ */
+int media_ckpt_set_aside(const char *path);
+
+/*
+ * Replace @path with @c, durably (hl_file_replace).  0 or a negative errno
+ * (nothing printed; the old file is still whole).
  */
 int media_ckpt_save(const char *path, const struct hl_media_ckpt *c);
 
@@ -50,15 +57,17 @@ struct media_lock {
 
 /*
  * Lock every disk under the device @dev (XFS_DEV_*) of the filesystem of
- * @fd, in order.  Waits (MEDIA_BUSY_WAIT) until @deadline (a time(2)
+ * @fd (@rt_internal: its realtime section is on the data device), in
+ * /run/xfs_health/locks, in order.  Waits (MEDIA_BUSY_WAIT) until @deadline (a time(2)
  * value; 0: none).  Returns 0 (locked), 1 (busy and skipped, or the
  * deadline came: said so) or -1 (an error, printed).  Unless @must (a
  * scheduled scan), a lock that cannot be made (no /run, no sysfs, a log
  * device not found) is no error: the scan runs unlocked, silently, as
  * xfs_io's does.
  */
-int media_lock_take(int fd, uint32_t dev, enum media_busy busy, bool must,
-		    time_t deadline, struct media_lock *l);
+int media_lock_take(int fd, uint32_t dev, bool rt_internal,
+		    enum media_busy busy, bool must, time_t deadline,
+		    struct media_lock *l);
 void media_lock_release(struct media_lock *l);
 
 #endif /* XFS_HEALTH_IO_MEDIA_SCAN_H */

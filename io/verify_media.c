@@ -60,6 +60,7 @@ struct vm_opts {
 	time_t deadline;	     /* --max-time, --until; 0: none */
 	enum media_busy busy;	     /* --busy */
 	bool busy_set;
+	bool stale_restart;	     /* --stale=restart */
 	bool if_present;	     /* --if-present */
 };
 
@@ -108,6 +109,9 @@ struct vm_run {
 	int save_error; /* the last checkpoint write's, or 0 */
 	bool save_said;
 	uint64_t resumed; /* sectors the earlier runs walked */
+	const struct hl_range_list *plan_ranges; /* what this run reads */
+	bool walked_all; /* the walk ran to its end: the scan is finished */
+	uint64_t read_ns; /* paced: what one read takes, measured */
 };
 
 static uint64_t
@@ -216,7 +220,7 @@ flush_bad(struct vm_run *run, uint64_t pos, bool all)
 
 static int
 verify_call(const struct vm_run *run, struct xfs_verify_media *vm,
-	    uint64_t start, uint64_t end, bool reread)
+	    uint64_t start, uint64_t end, bool reread, uint32_t rest_us)
 {
 	const struct vm_opts *o = run->o;
 
@@ -227,7 +231,7 @@ verify_call(const struct vm_run *run, struct xfs_verify_media *vm,
 	vm->me_start_daddr = start;
 	vm->me_end_daddr = end;
 	vm->me_max_io_size = o->max_io;
-	vm->me_rest_us = o->rest_us;
+	vm->me_rest_us = rest_us;
 	return -hl_verify_media(run->file->fd, vm);
 }
 
@@ -262,18 +266,95 @@ pace(struct vm_run *run, uint64_t start, uint64_t end)
 	bool stop;
 
 	pthread_mutex_lock(&run->lock);
-	stop = run->stopping;
+	stop = run->stopping || run->fatal;
 	at = stop ? 0 : hl_rate_take(&run->rate, bytes, now_ns());
 	pthread_mutex_unlock(&run->lock);
-	if (!stop && sleep_until(run, at))
-		return true;
+	if (!stop && sleep_until(run, at)) {
+		pthread_mutex_lock(&run->lock);
+		stop = run->fatal != 0; /* another call failed meanwhile */
+		pthread_mutex_unlock(&run->lock);
+		if (!stop)
+			return true;
+	}
 	pthread_mutex_lock(&run->lock);
-	if (!stop)
-		hl_rate_refund(&run->rate, bytes);
-	run->stopping = true;
-	run->unfinished = true;
+	if (!run->fatal) {
+		run->stopping = true;
+		run->unfinished = true;
+	}
 	pthread_mutex_unlock(&run->lock);
 	return false;
+}
+
+/*
+ * Record [start, end) as walked, stretched over the gaps between planned
+ * ranges it borders (space -u does not read): so the list stays a few
+ * ranges, not one per extent in use.  Under run->lock.
+ */
+static int
+add_walked(struct vm_run *run, uint64_t start, uint64_t end)
+{
+	const struct hl_range_list *p = run->plan_ranges;
+	size_t lo = 0, hi = p->nr;
+
+	/* The planned range holding @start: the last one starting at or before. */
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+
+		if (p->ranges[mid].start <= start)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (p->nr) {
+		if (lo > 0 && start == p->ranges[lo].start)
+			start = p->ranges[lo - 1].end;
+		/* @end lies in range lo or a later one: find it forward. */
+		while (lo + 1 < p->nr && p->ranges[lo].end < end)
+			lo++;
+		if (lo + 1 < p->nr && end == p->ranges[lo].end)
+			end = p->ranges[lo + 1].start;
+	}
+	return hl_range_list_add(&run->walked, start, end, 0);
+}
+
+/*
+ * A paced scan also spreads each call's reads over the time it booked: the
+ * kernel rests between reads (me_rest_us) for a read's share of the rate
+ * less what a read was measured to take, so the device sees one read now
+ * and then rather than a call's reads back to back.  -s overrides.
+ */
+static uint32_t
+call_rest_us(struct vm_run *run)
+{
+	uint64_t slot_ns, read_ns;
+
+	if (!run->paced || run->o->rest_us)
+		return run->o->rest_us;
+	slot_ns = ((uint64_t)run->io_sectors << HL_BBSHIFT) * 1000000000ULL /
+		  run->o->rate;
+	pthread_mutex_lock(&run->lock);
+	read_ns = run->read_ns;
+	pthread_mutex_unlock(&run->lock);
+	if (!read_ns || slot_ns <= read_ns)
+		return 0; /* not measured yet, or the rate wants it all */
+	return (slot_ns - read_ns) / 1000;
+}
+
+/*
+ * What one read of a call took, without its rests: a running average.
+ * Under run->lock.
+ */
+static void
+learn_read_time_locked(struct vm_run *run, uint64_t sectors, uint64_t took_ns,
+		       uint32_t rest_us)
+{
+	uint64_t reads = (sectors + run->io_sectors - 1) / run->io_sectors;
+	uint64_t rests = reads * rest_us * 1000ULL, sample;
+
+	if (!reads || took_ns <= rests)
+		return;
+	sample = (took_ns - rests) / reads;
+	run->read_ns = run->read_ns ? (run->read_ns * 7 + sample) / 8 : sample;
 }
 
 /* Walk one piece to its end, past every bad I/O.  false: stop everything. */
@@ -286,10 +367,11 @@ walk_piece(struct vm_run *run, const struct hl_daddr_range *piece)
 	while (!hl_verify_cursor_done(&c)) {
 		uint64_t before = c.verified + c.bad + c.skipped;
 		uint64_t verified = c.verified, bad_sectors = c.bad;
-		uint64_t start, end, at = c.start;
+		uint64_t start, end, at = c.start, t0, took;
 		struct xfs_verify_media vm;
 		struct hl_bad_range bad;
 		bool reread, stop;
+		uint32_t rest_us;
 		int err, found;
 
 		hl_verify_cursor_next(&c, &start, &end, &reread);
@@ -297,7 +379,10 @@ walk_piece(struct vm_run *run, const struct hl_daddr_range *piece)
 			end = start + run->call_cap;
 		if (run->paced && !pace(run, start, end))
 			return false;
-		err = verify_call(run, &vm, start, end, reread);
+		rest_us = call_rest_us(run);
+		t0 = now_ns();
+		err = verify_call(run, &vm, start, end, reread, rest_us);
+		took = now_ns() - t0;
 
 		pthread_mutex_lock(&run->lock);
 		run->st.calls++;
@@ -319,9 +404,13 @@ walk_piece(struct vm_run *run, const struct hl_daddr_range *piece)
 		    !run->fatal)
 			run->fatal = ENOMEM;
 		if (run->saving && c.start > at &&
-		    hl_range_list_add(&run->walked, at, c.start, 0) < 0 &&
-		    !run->fatal)
+		    add_walked(run, at, c.start) < 0 && !run->fatal)
 			run->fatal = ENOMEM;
+		if (run->paced)
+			learn_read_time_locked(run,
+					       c.start > start ? c.start - start
+							       : 0,
+					       took, rest_us);
 		/* A call that stopped short gives back what it did not read. */
 		if (run->paced && c.start < end)
 			hl_rate_refund(&run->rate,
@@ -383,35 +472,37 @@ copy_ranges(const struct hl_range_list *from, struct hl_range_list *to)
 	return 0;
 }
 
-/*
- * Write the checkpoint as things stand; the caller holds run->lock.  A
- * failure is said once (and again when it has passed), and counts against
- * the command's status: the scan goes on, but could not be resumed from
- * here.
- */
-static void
-save_locked(struct vm_run *run, bool finished)
+/* The checkpoint as things stand, copied; the caller holds run->lock. */
+static int
+snapshot_locked(struct vm_run *run, bool finished, struct hl_media_ckpt *c)
 {
-	struct hl_media_ckpt c = run->ckpt;
 	int error;
 
-	c.done = (struct hl_range_list){0};
-	c.found = (struct hl_bad_list){0};
-	c.finished = finished;
-	c.updated = time(NULL);
-	c.verified = run->st.verified;
-	c.bad = run->st.bad;
-	c.calls = run->st.calls;
-	c.elapsed_ns = run->ckpt.elapsed_ns + (now_ns() - run->t0);
-	error = copy_ranges(&run->walked, &c.done);
+	*c = run->ckpt;
+	c->done = (struct hl_range_list){0};
+	c->found = (struct hl_bad_list){0};
+	c->finished = finished;
+	c->updated = time(NULL);
+	c->verified = run->st.verified;
+	c->bad = run->st.bad;
+	c->calls = run->st.calls;
+	c->elapsed_ns = run->ckpt.elapsed_ns + (now_ns() - run->t0);
+	error = copy_ranges(&run->walked, &c->done);
 	for (size_t i = 0; !error && i < run->bad.nr; i++)
-		error = hl_bad_list_add(&c.found, &run->bad.ranges[i]);
-	if (!error) {
-		hl_bad_list_sort(&c.found);
-		error = media_ckpt_save(run->o->ckpt_path, &c);
-	}
-	hl_range_list_free(&c.done);
-	hl_bad_list_free(&c.found);
+		error = hl_bad_list_add(&c->found, &run->bad.ranges[i]);
+	if (!error)
+		hl_bad_list_sort(&c->found);
+	return error;
+}
+
+/*
+ * What a checkpoint write came to, said under run->lock: a failure once
+ * (and again when one works), counted against the command's status: the
+ * scan goes on, but could not be resumed from here.
+ */
+static void
+saved_locked(struct vm_run *run, int error)
+{
 	run->last_save = now_ns();
 	if (error && !run->save_said) {
 		progress_clear(run);
@@ -427,6 +518,29 @@ save_locked(struct vm_run *run, bool finished)
 	}
 	run->save_said = error != 0;
 	run->save_error = error;
+}
+
+/*
+ * Write the checkpoint: copied under run->lock, written without it (the
+ * workers go on meanwhile; only this thread writes).  The caller does not
+ * hold the lock.
+ */
+static void
+save(struct vm_run *run, bool finished)
+{
+	struct hl_media_ckpt c;
+	int error;
+
+	pthread_mutex_lock(&run->lock);
+	error = snapshot_locked(run, finished, &c);
+	pthread_mutex_unlock(&run->lock);
+	if (!error)
+		error = media_ckpt_save(run->o->ckpt_path, &c);
+	hl_range_list_free(&c.done);
+	hl_bad_list_free(&c.found);
+	pthread_mutex_lock(&run->lock);
+	saved_locked(run, error);
+	pthread_mutex_unlock(&run->lock);
 }
 
 static void report(struct vm_run *run);
@@ -455,8 +569,17 @@ static void __attribute__((noreturn))
 stop_now(struct vm_run *run, int sig)
 {
 	pthread_mutex_lock(&run->lock); /* the workers stay out */
-	if (run->saving)
-		save_locked(run, false);
+	if (run->saving) {
+		struct hl_media_ckpt c;
+		int error = snapshot_locked(run, false, &c);
+
+		/* Written under the lock: nothing may move before we die. */
+		if (!error)
+			error = media_ckpt_save(run->o->ckpt_path, &c);
+		hl_range_list_free(&c.done);
+		hl_bad_list_free(&c.found);
+		saved_locked(run, error);
+	}
 	run->st.elapsed_ns = run->ckpt.elapsed_ns + (now_ns() - run->t0);
 	run->st.signal = sig;
 	progress_clear(run);
@@ -488,7 +611,12 @@ wait_ms(const struct vm_run *run)
 		next = run->deadline_ns;
 	if (next == UINT64_MAX)
 		return -1;
-	return next <= now ? 0 : (int)((next - now) / 1000000 + 1);
+	if (next <= now)
+		return 0;
+	/* A far deadline is looked at again within the hour. */
+	if (next - now > 3600 * 1000000000ULL)
+		return 3600 * 1000;
+	return (int)((next - now) / 1000000 + 1);
 }
 
 /*
@@ -544,12 +672,13 @@ run_threads(struct vm_run *run, unsigned int n)
 		if (pfd[0].revents & POLLIN)
 			break;
 		now = now_ns();
+		/* last_save is this thread's alone. */
+		if (run->saving && now - run->last_save >= SAVE_EVERY_NS)
+			save(run, false);
 		pthread_mutex_lock(&run->lock);
 		/* The calls in flight end by themselves; no new one starts. */
 		if (run->deadline_ns && now >= run->deadline_ns)
 			run->stopping = true;
-		if (run->saving && now - run->last_save >= SAVE_EVERY_NS)
-			save_locked(run, false);
 		progress_draw(run);
 		pthread_mutex_unlock(&run->lock);
 	}
@@ -825,6 +954,7 @@ resume(struct vm_run *run, const struct xfs_fsop_geom *geo,
 	struct hl_media_ckpt c;
 	uint64_t total, done;
 	bool found;
+	int error;
 
 	memcpy(run->ckpt.uuid, geo->uuid, sizeof(run->ckpt.uuid));
 	run->ckpt.dev = run->o->dev;
@@ -833,14 +963,23 @@ resume(struct vm_run *run, const struct xfs_fsop_geom *geo,
 	run->ckpt.used_only = run->o->used_only;
 	run->ckpt.io_sectors = run->io_sectors;
 	run->ckpt.started = time(NULL);
-	if (media_ckpt_load(path, &c, &found))
+	error = media_ckpt_load(path, run->o->stale_restart, &c, &found);
+	if (!error && found &&
+	    !media_ckpt_matches(path, run->o->stale_restart, &c, &run->ckpt)) {
+		hl_media_ckpt_free(&c);
+		error = -EBADMSG;
+	}
+	/* Refused: left as it was, or (--stale=restart) set aside. */
+	if (error == -EBADMSG && run->o->stale_restart) {
+		if (media_ckpt_set_aside(path) == 0)
+			return EXIT_ALL_OK;
+		io_error("verify_media: cannot move checkpoint %s aside: %s",
+			 path, strerror(errno));
+	}
+	if (error)
 		return EXIT_CMD_FAILED;
 	if (!found)
 		return EXIT_ALL_OK;
-	if (!media_ckpt_matches(path, &c, &run->ckpt)) {
-		hl_media_ckpt_free(&c);
-		return EXIT_CMD_FAILED;
-	}
 	if (c.finished) {
 		char when[64];
 		struct tm tm;
@@ -857,6 +996,7 @@ resume(struct vm_run *run, const struct xfs_fsop_geom *geo,
 	}
 	if (hl_range_list_subtract(ranges, &c.done, &left)) {
 		io_error("verify_media: %s", strerror(ENOMEM));
+		hl_range_list_free(&left);
 		hl_media_ckpt_free(&c);
 		return EXIT_CMD_FAILED;
 	}
@@ -916,8 +1056,10 @@ walk(struct vm_run *run, struct hl_range_list *ranges)
 {
 	int error;
 
+	run->plan_ranges = ranges;
 	if (!ranges->nr && run->resumed) {
 		/* The earlier runs walked it all; the report is theirs. */
+		run->walked_all = true;
 		return;
 	}
 	if (!ranges->nr) {
@@ -929,7 +1071,7 @@ walk(struct vm_run *run, struct hl_range_list *ranges)
 
 		run->st.calls++;
 		run->fatal = verify_call(run, &vm, run->st.start,
-					 run->st.start, false);
+					 run->st.start, false, run->o->rest_us);
 		return;
 	}
 	error = plan(run, ranges);
@@ -940,8 +1082,11 @@ walk(struct vm_run *run, struct hl_range_list *ranges)
 	}
 	run->planned += run->resumed;
 	run->done += run->resumed;
-	if (run_threads(run, run->o->threads) < 0)
+	if (run_threads(run, run->o->threads) < 0) {
 		run->status |= EXIT_CMD_FAILED;
+		return;
+	}
+	run->walked_all = !run->unfinished && !run->fatal;
 }
 
 /* After the walk: the checkpoint's last word, and what is left said. */
@@ -950,12 +1095,8 @@ finish(struct vm_run *run)
 {
 	const struct vm_opts *o = run->o;
 
-	if (run->saving) {
-		pthread_mutex_lock(&run->lock);
-		save_locked(run, !run->unfinished && !run->fatal &&
-					 !(run->status & EXIT_CMD_FAILED));
-		pthread_mutex_unlock(&run->lock);
-	}
+	if (run->saving)
+		save(run, run->walked_all);
 	if (!run->unfinished)
 		return;
 	run->status |= EXIT_UNFINISHED;
@@ -981,9 +1122,10 @@ verify_media(const struct vm_opts *o, const struct xfs_fsop_geom *geo)
 	struct hl_range_list ranges = {0};
 	struct media_lock disks = {0};
 	uint64_t s0, s1;
-	int error, locked;
+	bool present = section(geo, o->dev, &s0, &s1);
+	int error, locked, status;
 
-	if (!section(geo, o->dev, &s0, &s1) && o->if_present) {
+	if (!present && o->if_present) {
 		io_error("verify_media: the filesystem has no %s; nothing to "
 			 "scan",
 			 o->dev == XFS_DEV_LOG ? "external log device"
@@ -996,24 +1138,27 @@ verify_media(const struct vm_opts *o, const struct xfs_fsop_geom *geo)
 	run.stream = o->threads == 1 && !o->json;
 	run.map.dirfd = -1;
 
-	error = prepare(&run, geo, &ranges);
-	if (error) {
-		run.status |= EXIT_CMD_FAILED;
-		goto out;
-	}
-	if (o->ckpt_path && run.present) {
-		run.status |= resume(&run, geo, &ranges);
-		if (run.status & EXIT_CMD_FAILED)
-			goto out;
-	}
-	if (run.present) {
-		locked = media_lock_take(run.file->fd, o->dev, o->busy,
+	/* The disks first: what the checkpoint says may change meanwhile. */
+	if (present) {
+		locked = media_lock_take(run.file->fd, o->dev,
+					 hl_geom_rtstart(geo) != 0, o->busy,
 					 scheduled(o), o->deadline, &disks);
 		if (locked < 0)
 			run.status |= EXIT_CMD_FAILED;
 		else if (locked > 0 && o->deadline && time(NULL) >= o->deadline)
 			run.status |= EXIT_UNFINISHED;
 		if (locked)
+			goto out;
+	}
+	error = prepare(&run, geo, &ranges);
+	if (error) {
+		run.status |= EXIT_CMD_FAILED;
+		goto out;
+	}
+	if (o->ckpt_path && run.present) {
+		status = resume(&run, geo, &ranges);
+		run.status |= status;
+		if (status)
 			goto out;
 	}
 	setup_limits(&run);
@@ -1060,6 +1205,14 @@ bad_number(const char *what, const char *arg)
 	return EXIT_USAGE;
 }
 
+static bool
+in_blocks(const char *arg)
+{
+	size_t n = strlen(arg);
+
+	return n && (arg[n - 1] == 'b' || arg[n - 1] == 'B');
+}
+
 /*
  * Sizes, with @blocksize for the b suffix.  Before the filesystem is known
  * this checks the syntax with one-byte blocks.
@@ -1075,8 +1228,11 @@ parse_sizes(struct vm_opts *o, uint32_t blocksize)
 		return bad_number("start", o->start_arg);
 	if (o->end_arg && hl_parse_size(o->end_arg, blocksize, &o->end))
 		return bad_number("end", o->end_arg);
+	/* A rate in blocks is judged once blocks have their size. */
 	if (o->rate_arg && (hl_parse_size(o->rate_arg, blocksize, &o->rate) ||
-			    o->rate < MIN_RATE)) {
+			    !o->rate ||
+			    (o->rate < MIN_RATE &&
+			     (blocksize > 1 || !in_blocks(o->rate_arg))))) {
 		io_error("verify_media: invalid rate -- %s (bytes per second, "
 			 "at least 64k; suffixes as -b)",
 			 o->rate_arg);
@@ -1105,6 +1261,7 @@ enum {
 	OPT_UNTIL,
 	OPT_BUSY,
 	OPT_IF_PRESENT,
+	OPT_STALE,
 };
 
 static const struct option long_options[] = {
@@ -1114,6 +1271,7 @@ static const struct option long_options[] = {
 	{"until", required_argument, NULL, OPT_UNTIL},
 	{"busy", required_argument, NULL, OPT_BUSY},
 	{"if-present", no_argument, NULL, OPT_IF_PRESENT},
+	{"stale", required_argument, NULL, OPT_STALE},
 	{NULL, 0, NULL, 0},
 };
 
@@ -1184,6 +1342,15 @@ long_option(struct vm_opts *o, int c, const char *arg)
 	case OPT_IF_PRESENT:
 		o->if_present = true;
 		return EXIT_ALL_OK;
+	case OPT_STALE:
+		if (strcmp(arg, "refuse") && strcmp(arg, "restart")) {
+			io_error("verify_media: invalid --stale -- %s (refuse "
+				 "or restart)",
+				 arg);
+			return EXIT_USAGE;
+		}
+		o->stale_restart = !strcmp(arg, "restart");
+		return EXIT_ALL_OK;
 	}
 	return EXIT_USAGE;
 }
@@ -1205,6 +1372,7 @@ verify_media_f(int argc, char **argv)
 		case OPT_UNTIL:
 		case OPT_BUSY:
 		case OPT_IF_PRESENT:
+		case OPT_STALE:
 			status = long_option(&o, c, optarg);
 			if (status)
 				return status;
@@ -1292,7 +1460,8 @@ const struct command verify_media_command = {
 	.flags = CMD_ONESHOT | CMD_ARGS_FIRST,
 	.args = "[-d|-l|-r] [-R] [-b maxio] [-s rest_us] [-v] [-u] [-m] [-p N] "
 		"[-j] [--rate R] [--checkpoint F] [--max-time T] [--until HH:MM] "
-		"[--busy wait|skip|ignore] [--if-present] [start [end]]",
+		"[--busy wait|skip|ignore] [--if-present] [--stale refuse|restart] "
+		"[start [end]]",
 	.oneline = "read a device of the filesystem to find bad media",
 	.help = "Has the kernel read a device section of the current file's\n"
 		"filesystem (XFS_IOC_VERIFY_MEDIA: Linux 7.0 or later, and\n"
@@ -1336,6 +1505,9 @@ const struct command verify_media_command = {
 		"       the same disks: wait for it (default), succeed without\n"
 		"       scanning, or do not look\n"
 		" --if-present -- no log or realtime device is not an error\n"
+		" --stale refuse|restart -- a checkpoint of another scan, or\n"
+		"       damaged: refuse it (default), or move it to F.stale\n"
+		"       and start over\n"
 		"Exit status: 2 if bad media was found, 1 if the kernel "
 		"refused,\n"
 		"4 for bad arguments, 8 if the time ran out with work left.\n",

@@ -23,15 +23,8 @@ hl_fs_geometry(int fd, struct xfs_fsop_geom *geo)
 }
 
 int
-hl_fs_uuid(int fd, char *buf, size_t len)
+hl_uuid_format(const unsigned char *b, char *buf, size_t len)
 {
-	struct fsuuid2 u = {0};
-	const unsigned char *b = u.uuid;
-
-	if (ioctl(fd, FS_IOC_GETFSUUID, &u) < 0)
-		return -errno;
-	if (u.len != sizeof(u.uuid))
-		return -EOPNOTSUPP;
 	if (snprintf(buf, len,
 		     "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
 		     "%02x%02x%02x%02x%02x%02x",
@@ -39,6 +32,18 @@ hl_fs_uuid(int fd, char *buf, size_t len)
 		     b[10], b[11], b[12], b[13], b[14], b[15]) >= (int)len)
 		return -ENOSPC;
 	return 0;
+}
+
+int
+hl_fs_uuid(int fd, char *buf, size_t len)
+{
+	struct fsuuid2 u = {0};
+
+	if (ioctl(fd, FS_IOC_GETFSUUID, &u) < 0)
+		return -errno;
+	if (u.len != sizeof(u.uuid))
+		return -EOPNOTSUPP;
+	return hl_uuid_format(u.uuid, buf, len);
 }
 
 int

@@ -75,20 +75,16 @@ int
 hl_media_ckpt_format(const struct hl_media_ckpt *c, char **buf, size_t *len)
 {
 	const char *dev = hl_name_of(hl_device_names(), c->dev);
-	const unsigned char *u = c->uuid;
 	struct text t = {.alloc = 1024};
+	char uuid[40];
 
-	if (!dev)
+	if (!dev || hl_uuid_format(c->uuid, uuid, sizeof(uuid)))
 		return -EINVAL;
 	t.buf = malloc(t.alloc);
 	if (!t.buf)
 		return -ENOMEM;
 	put(&t, "%s %d\n", MAGIC, HL_CKPT_VERSION);
-	put(&t,
-	    "uuid %02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-	    "%02x%02x%02x%02x%02x%02x\n",
-	    u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10],
-	    u[11], u[12], u[13], u[14], u[15]);
+	put(&t, "uuid %s\n", uuid);
 	put(&t, "device %s\n", dev);
 	put(&t, "range %" PRIu64 " %" PRIu64 "\n", c->start, c->end);
 	put(&t, "used-only %d\n", c->used_only);
@@ -106,6 +102,9 @@ hl_media_ckpt_format(const struct hl_media_ckpt *c, char **buf, size_t *len)
 		    c->found.ranges[i].start, c->found.ranges[i].end,
 		    c->found.ranges[i].error);
 	put(&t, "sum %016" PRIx64 "\n", checksum(t.buf, t.len));
+	/* A file the reader would refuse is not written at all. */
+	if (!t.error && t.len > HL_CKPT_MAX_SIZE)
+		t.error = -EFBIG;
 	if (t.error) {
 		free(t.buf);
 		return t.error;
@@ -142,6 +141,17 @@ number(const char *s, uint64_t max, uint64_t *v)
 	return hl_parse_u64(s, max, v) == 0;
 }
 
+/* A lower-case hex digit's value, or -1. */
+static int
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
 static bool
 parse_uuid(const char *s, unsigned char *u)
 {
@@ -159,11 +169,10 @@ parse_uuid(const char *s, unsigned char *u)
 			d++;
 			continue;
 		}
-		if (!strchr("0123456789abcdef", s[i]) || !s[i + 1] ||
-		    !strchr("0123456789abcdef", s[i + 1]))
+		hi = hex_digit(s[i]);
+		lo = hex_digit(s[i + 1]);
+		if (hi < 0 || lo < 0)
 			return false;
-		hi = s[i] <= '9' ? s[i] - '0' : s[i] - 'a' + 10;
-		lo = s[i + 1] <= '9' ? s[i + 1] - '0' : s[i + 1] - 'a' + 10;
 		u[n++] = hi << 4 | lo;
 		i++;
 	}
@@ -367,7 +376,7 @@ hl_media_ckpt_parse(const char *buf, size_t len, struct hl_media_ckpt *c)
 {
 	const char *sum_line;
 	uint64_t sum;
-	char *text, *end;
+	char *text;
 	int error;
 
 	memset(c, 0, sizeof(*c));
@@ -384,11 +393,15 @@ hl_media_ckpt_parse(const char *buf, size_t len, struct hl_media_ckpt *c)
 	sum_line = buf + len - SUM_LINE_LEN;
 	if (strncmp(sum_line, "sum ", 4) || sum_line[-1] != '\n')
 		return -EBADMSG;
-	for (int i = 4; i < 20; i++)
-		if (!strchr("0123456789abcdef", sum_line[i]))
+	sum = 0;
+	for (int i = 4; i < 20; i++) {
+		int v = hex_digit(sum_line[i]);
+
+		if (v < 0)
 			return -EBADMSG;
-	sum = strtoull(sum_line + 4, &end, 16);
-	if (end != sum_line + 20 || sum != checksum(buf, sum_line - buf))
+		sum = sum << 4 | v;
+	}
+	if (sum != checksum(buf, sum_line - buf))
 		return -EBADMSG;
 	text = strndup(buf, sum_line - buf);
 	if (!text)

@@ -622,31 +622,14 @@ hl_metrics_write(FILE *f, struct hl_metrics *m, enum hl_metrics_part part)
 	return ferror(f) ? -EIO : 0;
 }
 
-/* All of @buf into @fd.  0 or -errno. */
-static int
-write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 int
 hl_metrics_write_file(struct hl_metrics *m, const char *path,
 		      enum hl_metrics_part part)
 {
-	char *text = NULL, *tmp = NULL;
+	char *text = NULL;
 	size_t len = 0;
 	FILE *f;
-	int fd, error;
+	int error;
 
 	/* Rendered first: the lock is not held across the file's I/O. */
 	f = open_memstream(&text, &len);
@@ -655,31 +638,8 @@ hl_metrics_write_file(struct hl_metrics *m, const char *path,
 	error = hl_metrics_write(f, m, part);
 	if (fclose(f) && !error)
 		error = -ENOMEM;
-	if (error || asprintf(&tmp, "%s.XXXXXX", path) < 0) {
-		free(text);
-		return error ? error : -ENOMEM;
-	}
-	/*
-	 * A name of our own, made exclusively: never another writer's file,
-	 * nor one a user of the directory planted (a symbolic link).  It does
-	 * not end in .prom, so node_exporter never reads it.
-	 */
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		error = -errno;
-		goto out;
-	}
-	/* Readable by node_exporter's user whatever our umask (the unit's
-	 * is 7777). */
-	error = fchmod(fd, 0644) ? -errno : write_all(fd, text, len);
-	if (close(fd) && !error)
-		error = -errno;
-	if (!error && rename(tmp, path))
-		error = -errno;
-	if (error)
-		unlink(tmp);
-out:
-	free(tmp);
+	if (!error)
+		error = hl_file_replace(path, text, len, false);
 	free(text);
 	return error;
 }

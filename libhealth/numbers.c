@@ -111,8 +111,14 @@ hl_parse_until(const char *arg, time_t now, time_t *until)
 	if (t == (time_t)-1)
 		return -EINVAL;
 	if (t <= now) {
-		/* Tomorrow's: mktime normalises the day past the month's end. */
+		/*
+		 * Tomorrow's: mktime normalises the day past the month's end.
+		 * The hour again, which a time in a DST gap moved.
+		 */
 		tm.tm_mday++;
+		tm.tm_hour = (arg[0] - '0') * 10 + arg[1] - '0';
+		tm.tm_min = (arg[3] - '0') * 10 + arg[4] - '0';
+		tm.tm_sec = 0;
 		tm.tm_isdst = -1;
 		t = mktime(&tm);
 		if (t == (time_t)-1)
