@@ -96,22 +96,22 @@ struct vm_run {
 	int status;
 
 	/* Scans that stop and resume (io/media_scan.h). */
-	uint64_t call_cap;    /* sectors per call at most; 0: a piece a call */
-	bool paced;	      /* --rate */
-	struct hl_rate rate;  /* under lock */
-	uint64_t deadline_ns; /* CLOCK_MONOTONIC; 0: none */
-	bool stopping;	      /* the time is up: no more calls */
-	bool unfinished;      /* stopped with work left */
-	bool saving;	      /* --checkpoint */
+	struct hl_rate rate;	     /* --rate; under lock */
 	struct hl_media_ckpt ckpt;   /* what the scan is, and counts before */
 	struct hl_range_list walked; /* sectors walked, in all runs */
-	uint64_t last_save;
-	int save_error; /* the last checkpoint write's, or 0 */
-	bool save_said;
-	uint64_t resumed; /* sectors the earlier runs walked */
 	const struct hl_range_list *plan_ranges; /* what this run reads */
-	bool walked_all; /* the walk ran to its end: the scan is finished */
+	uint64_t call_cap;    /* sectors per call at most; 0: a piece a call */
+	uint64_t deadline_ns; /* CLOCK_MONOTONIC; 0: none */
+	uint64_t last_save;
+	uint64_t resumed; /* sectors the earlier runs walked */
 	uint64_t read_ns; /* paced: what one read takes, measured */
+	int save_error;	  /* the last checkpoint write's, or 0 */
+	bool paced;	  /* --rate */
+	bool stopping;	  /* the time is up: no more calls */
+	bool unfinished;  /* stopped with work left */
+	bool saving;	  /* --checkpoint */
+	bool save_said;
+	bool walked_all; /* the walk ran to its end: the scan is finished */
 };
 
 static uint64_t
