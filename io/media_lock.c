@@ -170,9 +170,13 @@ lock_disk(const struct hl_disk *d, enum media_busy busy, time_t deadline,
 		if (errno == EINTR)
 			continue;
 		if (errno != EWOULDBLOCK) {
-			io_error("verify_media: cannot lock disk %s: %s: %s",
-				 d->name, path, strerror(errno));
+			int err = errno;
+
 			close(fd);
+			if (!must)
+				return -2; /* a plain run goes on unlocked */
+			io_error("verify_media: cannot lock disk %s: %s: %s",
+				 d->name, path, strerror(err));
 			return -1;
 		}
 		if (busy == MEDIA_BUSY_SKIP) {
@@ -218,12 +222,17 @@ own_dir(const char *path)
 	return 0;
 }
 
+/* The lock directory; *where: the one that failed. */
 static int
-make_lock_dir(void)
+make_lock_dir(const char **where)
 {
 	int error = own_dir(RUN_DIR);
 
-	return error ? error : own_dir(LOCK_DIR);
+	*where = RUN_DIR;
+	if (error)
+		return error;
+	*where = LOCK_DIR;
+	return own_dir(LOCK_DIR);
 }
 
 int
@@ -232,6 +241,7 @@ media_lock_take(int fd, uint32_t section, bool rt_internal,
 		struct media_lock *l)
 {
 	struct hl_disk *disks = NULL;
+	const char *where;
 	size_t nr = 0;
 	dev_t dev = 0;
 	int error, ret = 0;
@@ -271,14 +281,14 @@ media_lock_take(int fd, uint32_t section, bool rt_internal,
 			 disks->major, disks->minor);
 		nr = 1;
 	}
-	error = make_lock_dir();
+	error = make_lock_dir(&where);
 	if (error && !must) {
 		free(disks);
 		return 0;
 	}
 	if (error) {
 		io_error("verify_media: cannot lock disks: %s: %s" IGNORE_HINT,
-			 LOCK_DIR, strerror(-error));
+			 where, strerror(-error));
 		free(disks);
 		return -1;
 	}

@@ -104,7 +104,6 @@ struct vm_run {
 	uint64_t deadline_ns; /* CLOCK_MONOTONIC; 0: none */
 	uint64_t last_save;
 	uint64_t resumed; /* sectors the earlier runs walked */
-	uint64_t read_ns; /* paced: what one read takes, measured */
 	int save_error;	  /* the last checkpoint write's, or 0 */
 	bool paced;	  /* --rate */
 	bool stopping;	  /* the time is up: no more calls */
@@ -256,8 +255,8 @@ sleep_until(const struct vm_run *run, uint64_t at)
 }
 
 /*
- * Wait for the rate's time for [start, end).  false: the time is up first
- * (the booking given back).
+ * Wait for the rate's time for [start, end).  false: the time is up first,
+ * or another call failed.
  */
 static bool
 pace(struct vm_run *run, uint64_t start, uint64_t end)
@@ -317,46 +316,6 @@ add_walked(struct vm_run *run, uint64_t start, uint64_t end)
 	return hl_range_list_add(&run->walked, start, end, 0);
 }
 
-/*
- * A paced scan also spreads each call's reads over the time it booked: the
- * kernel rests between reads (me_rest_us) for a read's share of the rate
- * less what a read was measured to take, so the device sees one read now
- * and then rather than a call's reads back to back.  -s overrides.
- */
-static uint32_t
-call_rest_us(struct vm_run *run)
-{
-	uint64_t slot_ns, read_ns;
-
-	if (!run->paced || run->o->rest_us)
-		return run->o->rest_us;
-	slot_ns = ((uint64_t)run->io_sectors << HL_BBSHIFT) * 1000000000ULL /
-		  run->o->rate;
-	pthread_mutex_lock(&run->lock);
-	read_ns = run->read_ns;
-	pthread_mutex_unlock(&run->lock);
-	if (!read_ns || slot_ns <= read_ns)
-		return 0; /* not measured yet, or the rate wants it all */
-	return (slot_ns - read_ns) / 1000;
-}
-
-/*
- * What one read of a call took, without its rests: a running average.
- * Under run->lock.
- */
-static void
-learn_read_time_locked(struct vm_run *run, uint64_t sectors, uint64_t took_ns,
-		       uint32_t rest_us)
-{
-	uint64_t reads = (sectors + run->io_sectors - 1) / run->io_sectors;
-	uint64_t rests = reads * rest_us * 1000ULL, sample;
-
-	if (!reads || took_ns <= rests)
-		return;
-	sample = (took_ns - rests) / reads;
-	run->read_ns = run->read_ns ? (run->read_ns * 7 + sample) / 8 : sample;
-}
-
 /* Walk one piece to its end, past every bad I/O.  false: stop everything. */
 static bool
 walk_piece(struct vm_run *run, const struct hl_daddr_range *piece)
@@ -367,11 +326,10 @@ walk_piece(struct vm_run *run, const struct hl_daddr_range *piece)
 	while (!hl_verify_cursor_done(&c)) {
 		uint64_t before = c.verified + c.bad + c.skipped;
 		uint64_t verified = c.verified, bad_sectors = c.bad;
-		uint64_t start, end, at = c.start, t0, took;
+		uint64_t start, end, at = c.start;
 		struct xfs_verify_media vm;
 		struct hl_bad_range bad;
 		bool reread, stop;
-		uint32_t rest_us;
 		int err, found;
 
 		hl_verify_cursor_next(&c, &start, &end, &reread);
@@ -379,10 +337,7 @@ walk_piece(struct vm_run *run, const struct hl_daddr_range *piece)
 			end = start + run->call_cap;
 		if (run->paced && !pace(run, start, end))
 			return false;
-		rest_us = call_rest_us(run);
-		t0 = now_ns();
-		err = verify_call(run, &vm, start, end, reread, rest_us);
-		took = now_ns() - t0;
+		err = verify_call(run, &vm, start, end, reread, run->o->rest_us);
 
 		pthread_mutex_lock(&run->lock);
 		run->st.calls++;
@@ -406,11 +361,6 @@ walk_piece(struct vm_run *run, const struct hl_daddr_range *piece)
 		if (run->saving && c.start > at &&
 		    add_walked(run, at, c.start) < 0 && !run->fatal)
 			run->fatal = ENOMEM;
-		if (run->paced)
-			learn_read_time_locked(run,
-					       c.start > start ? c.start - start
-							       : 0,
-					       took, rest_us);
 		/* A call that stopped short gives back what it did not read. */
 		if (run->paced && c.start < end)
 			hl_rate_refund(&run->rate,
@@ -672,15 +622,15 @@ run_threads(struct vm_run *run, unsigned int n)
 		if (pfd[0].revents & POLLIN)
 			break;
 		now = now_ns();
-		/* last_save is this thread's alone. */
-		if (run->saving && now - run->last_save >= SAVE_EVERY_NS)
-			save(run, false);
 		pthread_mutex_lock(&run->lock);
 		/* The calls in flight end by themselves; no new one starts. */
 		if (run->deadline_ns && now >= run->deadline_ns)
 			run->stopping = true;
 		progress_draw(run);
 		pthread_mutex_unlock(&run->lock);
+		/* last_save is this thread's alone. */
+		if (run->saving && now - run->last_save >= SAVE_EVERY_NS)
+			save(run, false);
 	}
 	for (unsigned int i = 0; i < started; i++)
 		pthread_join(tids[i], NULL);
@@ -971,10 +921,12 @@ resume(struct vm_run *run, const struct xfs_fsop_geom *geo,
 	}
 	/* Refused: left as it was, or (--stale=restart) set aside. */
 	if (error == -EBADMSG && run->o->stale_restart) {
-		if (media_ckpt_set_aside(path) == 0)
+		error = media_ckpt_set_aside(path);
+		if (!error)
 			return EXIT_ALL_OK;
-		io_error("verify_media: cannot move checkpoint %s aside: %s",
-			 path, strerror(errno));
+		io_error("verify_media: cannot move checkpoint %s aside: %s; "
+			 "left as it is",
+			 path, strerror(-error));
 	}
 	if (error)
 		return EXIT_CMD_FAILED;
@@ -1072,6 +1024,7 @@ walk(struct vm_run *run, struct hl_range_list *ranges)
 		run->st.calls++;
 		run->fatal = verify_call(run, &vm, run->st.start,
 					 run->st.start, false, run->o->rest_us);
+		run->walked_all = !run->fatal;
 		return;
 	}
 	error = plan(run, ranges);

@@ -6,6 +6,7 @@
  * sysfs.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -367,12 +368,16 @@ test_ckpt_damage(void)
 
 static char sysfs[64];
 
-static void
-mk(const char *fmt, const char *arg)
+/* A shell command; each %s in @fmt is the made-up sysfs. */
+static void __attribute__((format(printf, 1, 2)))
+mk(const char *fmt, ...)
 {
 	char cmd[512];
+	va_list ap;
 
-	snprintf(cmd, sizeof(cmd), fmt, sysfs, arg);
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
 	CU_ASSERT_EQUAL(system(cmd), 0);
 }
 
@@ -398,21 +403,21 @@ test_block_disks(void)
 
 	strcpy(sysfs, "/tmp/xfs_health_sysfs.XXXXXX");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(sysfs));
-	mk("mkdir -p %s/dev/block %s/class/block", sysfs);
+	mk("mkdir -p %s/dev/block %s/class/block", sysfs, sysfs);
 	device("vdb", "252:16");
 	device("vdb/vdb1", "252:17");
-	mk("touch %s/devices/vdb/vdb1/partition%s", "");
+	mk("touch %s/devices/vdb/vdb1/partition", sysfs);
 	device("vdc", "252:32");
 	device("vdc/vdc2", "252:34");
-	mk("touch %s/devices/vdc/vdc2/partition%s", "");
+	mk("touch %s/devices/vdc/vdc2/partition", sysfs);
 	/* dm-0 over vdb1 and vdc2; dm-1 over dm-0 */
 	device("dm-0", "253:0");
-	mk("mkdir -p %s/devices/dm-0/slaves%s", "");
-	mk("ln -s ../../vdb/vdb1 %s/devices/dm-0/slaves/vdb1%s", "");
-	mk("ln -s ../../vdc/vdc2 %s/devices/dm-0/slaves/vdc2%s", "");
+	mk("mkdir -p %s/devices/dm-0/slaves", sysfs);
+	mk("ln -s ../../vdb/vdb1 %s/devices/dm-0/slaves/vdb1", sysfs);
+	mk("ln -s ../../vdc/vdc2 %s/devices/dm-0/slaves/vdc2", sysfs);
 	device("dm-1", "253:1");
-	mk("mkdir -p %s/devices/dm-1/slaves%s", "");
-	mk("ln -s ../../dm-0 %s/devices/dm-1/slaves/dm-0%s", "");
+	mk("mkdir -p %s/devices/dm-1/slaves", sysfs);
+	mk("ln -s ../../dm-0 %s/devices/dm-1/slaves/dm-0", sysfs);
 
 	/* A whole disk is itself. */
 	CU_ASSERT_EQUAL(hl_block_disks(sysfs, 252, 32, &d, &nr), 0);
@@ -436,9 +441,9 @@ test_block_disks(void)
 	CU_ASSERT_EQUAL(nr, 0);
 	free(d);
 	/* A loop in the stack ends, with an error. */
-	mk("ln -s ../../dm-1 %s/devices/dm-0/slaves/dm-1%s", "");
+	mk("ln -s ../../dm-1 %s/devices/dm-0/slaves/dm-1", sysfs);
 	CU_ASSERT_EQUAL(hl_block_disks(sysfs, 253, 1, &d, &nr), -ELOOP);
-	mk("rm -rf %s%s", "");
+	mk("rm -rf %s", sysfs);
 }
 
 static const struct unit_test tests[] = {
