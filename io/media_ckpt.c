@@ -55,7 +55,6 @@ media_ckpt_load(const char *path, bool restart, struct hl_media_ckpt *c,
 		bool *found)
 {
 	const char *fate = restart ? "not resumed" : "left as it is";
-
 	char *buf = NULL;
 	size_t len = 0;
 	int fd, error;

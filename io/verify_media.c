@@ -219,7 +219,7 @@ flush_bad(struct vm_run *run, uint64_t pos, bool all)
 
 static int
 verify_call(const struct vm_run *run, struct xfs_verify_media *vm,
-	    uint64_t start, uint64_t end, bool reread, uint32_t rest_us)
+	    uint64_t start, uint64_t end, bool reread)
 {
 	const struct vm_opts *o = run->o;
 
@@ -230,7 +230,7 @@ verify_call(const struct vm_run *run, struct xfs_verify_media *vm,
 	vm->me_start_daddr = start;
 	vm->me_end_daddr = end;
 	vm->me_max_io_size = o->max_io;
-	vm->me_rest_us = rest_us;
+	vm->me_rest_us = o->rest_us;
 	return -hl_verify_media(run->file->fd, vm);
 }
 
@@ -337,7 +337,7 @@ walk_piece(struct vm_run *run, const struct hl_daddr_range *piece)
 			end = start + run->call_cap;
 		if (run->paced && !pace(run, start, end))
 			return false;
-		err = verify_call(run, &vm, start, end, reread, run->o->rest_us);
+		err = verify_call(run, &vm, start, end, reread);
 
 		pthread_mutex_lock(&run->lock);
 		run->st.calls++;
@@ -470,6 +470,17 @@ saved_locked(struct vm_run *run, int error)
 	run->save_error = error;
 }
 
+/* Write a snapshot (unless taking it failed: @error) and free it. */
+static int
+write_snapshot(const struct vm_run *run, struct hl_media_ckpt *c, int error)
+{
+	if (!error)
+		error = media_ckpt_save(run->o->ckpt_path, c);
+	hl_range_list_free(&c->done);
+	hl_bad_list_free(&c->found);
+	return error;
+}
+
 /*
  * Write the checkpoint: copied under run->lock, written without it (the
  * workers go on meanwhile; only this thread writes).  The caller does not
@@ -484,10 +495,7 @@ save(struct vm_run *run, bool finished)
 	pthread_mutex_lock(&run->lock);
 	error = snapshot_locked(run, finished, &c);
 	pthread_mutex_unlock(&run->lock);
-	if (!error)
-		error = media_ckpt_save(run->o->ckpt_path, &c);
-	hl_range_list_free(&c.done);
-	hl_bad_list_free(&c.found);
+	error = write_snapshot(run, &c, error);
 	pthread_mutex_lock(&run->lock);
 	saved_locked(run, error);
 	pthread_mutex_unlock(&run->lock);
@@ -524,11 +532,7 @@ stop_now(struct vm_run *run, int sig)
 		int error = snapshot_locked(run, false, &c);
 
 		/* Written under the lock: nothing may move before we die. */
-		if (!error)
-			error = media_ckpt_save(run->o->ckpt_path, &c);
-		hl_range_list_free(&c.done);
-		hl_bad_list_free(&c.found);
-		saved_locked(run, error);
+		saved_locked(run, write_snapshot(run, &c, error));
 	}
 	run->st.elapsed_ns = run->ckpt.elapsed_ns + (now_ns() - run->t0);
 	run->st.signal = sig;
@@ -1023,7 +1027,7 @@ walk(struct vm_run *run, struct hl_range_list *ranges)
 
 		run->st.calls++;
 		run->fatal = verify_call(run, &vm, run->st.start,
-					 run->st.start, false, run->o->rest_us);
+					 run->st.start, false);
 		run->walked_all = !run->fatal;
 		return;
 	}
