@@ -319,8 +319,13 @@ media_lock_take(int fd, uint32_t section, bool rt_internal,
 void
 media_lock_release(struct media_lock *l)
 {
-	for (size_t i = 0; i < l->nr; i++)
+	for (size_t i = 0; i < l->nr; i++) {
+		/* The pid goes with the lock: a later holder is not us. */
+		if (ftruncate(l->fds[i], 0) < 0) {
+			/* only a note for the next scan's message */
+		}
 		close(l->fds[i]);
+	}
 	free(l->fds);
 	memset(l, 0, sizeof(*l));
 }
