@@ -212,7 +212,7 @@ ABI_EVENTS	:= $(B)tests/unit/abi_events.h
 
 ALL_OBJS	:= $(LIB_OBJS) $(IO_OBJS) $(HEALER_OBJS) $(UNIT_OBJS)
 
-.PHONY: all check check-unit check-cmd check-valgrind check-sanitized check-analyze check-layout check-hardening check-xfs check-vm check-units check-all demo bench deps \
+.PHONY: all check check-unit check-cmd check-cmd-terminal check-valgrind check-sanitized check-analyze check-layout check-hardening check-xfs check-vm check-units check-all demo bench deps \
 	install uninstall clean
 
 PROGS		:= $(IO_PROG) $(HEALER_PROG)
@@ -278,7 +278,8 @@ check-all:
 # The quick hardening passes: the layering check (no circles), the cmd
 # tier under valgrind, gcc and clang builds with warnings as errors,
 # each with its unit tier (the normal
-# build keeps warnings non-fatal, for newer compilers), clang's static
+# build keeps warnings non-fatal, for newer compilers), a readline build
+# with the terminal tests (completion, history), clang's static
 # analyzer over the program sources (~30 s), unit and cmd tiers
 # with ASan+UBSan and, in the guest, the sanitized binaries through one
 # test of each program and ioctl path (the whole VM tier sanitized takes
@@ -305,6 +306,7 @@ check-hardening: $(PROGS)
 	$(MAKE) --no-print-directory check-valgrind || status=1; \
 	$(call in_build,werror-gcc,WERROR=1,check-unit) || status=1; \
 	$(call in_build,werror-clang,CC=clang WERROR=1,check-unit) || status=1; \
+	$(call in_build,readline,LINE_EDITOR=readline,check-cmd-terminal) || status=1; \
 	$(MAKE) --no-print-directory check-analyze || status=1; \
 	$(call in_build,sanitized,SANITIZE=$(SANITIZERS) VM_TESTS="$(SANITIZED_VM_TESTS)", \
 		check-unit check-cmd check-vm) || status=1; \
@@ -321,6 +323,12 @@ check-unit: $(UNIT_PROG)
 
 check-cmd: $(PROGS)
 	$(Q)tests/cmd/run
+
+# The tests at a terminal (tmux): the prompt, completion, history.  The
+# hardening pass runs them on a readline build as well.
+TERMINAL_CMD_TESTS := t011-interactive t018-completion t019-history
+check-cmd-terminal: $(PROGS)
+	$(Q)tests/cmd/run $(TERMINAL_CMD_TESTS)
 
 # valgrind cannot check the heap of a static program: a static build's
 # check is that of a dynamic one, built in build/dynamic.

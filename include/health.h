@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <time.h>
+#include <sys/types.h>
 
 struct hl_render; /* the renderers' context, below */
 
@@ -1536,12 +1537,12 @@ int hl_fs_geometry(int fd, struct xfs_fsop_geom *geo);
  */
 #define HL_UUID_LEN 37
 /*
- * Replace @path with @text: PATH.XXXXXX made exclusively (mkostemp), mode
- * 0644, renamed over @path; @durable: synced first, and the directory
+ * Replace @path with @text: PATH.XXXXXX made exclusively (mkostemp), @mode
+ * whatever the umask, renamed over @path; @durable: synced first, and the directory
  * after.  0 or a negative errno, the old file whole and the new one gone.
  */
 int hl_file_replace(const char *path, const char *text, size_t len,
-		    bool durable);
+		    mode_t mode, bool durable);
 
 /* 16 bytes as "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"; -ENOSPC if @len < 37. */
 int hl_uuid_format(const unsigned char *uuid, char *buf, size_t len);
@@ -1598,6 +1599,44 @@ int hl_inumbers(int fd, struct xfs_inumbers_req *req);
 
 /* The bulkstat record of inode @ino itself: 0, -ENOENT or -errno. */
 int hl_bulkstat_one(int fd, uint64_t ino, struct xfs_bulkstat *bs);
+
+/* ---- command-line completion (complete.c) ------------------------------ */
+
+struct option;
+
+/* A command's options, as getopt_long takes them. */
+struct hl_cpl_spec {
+	const char *opts;		 /* short options, getopt's string */
+	const struct option *long_opts; /* NULL-terminated, or NULL */
+};
+
+enum hl_cpl_kind {
+	HL_CPL_NONE,	   /* nothing completes there */
+	HL_CPL_COMMAND,	   /* the command's name */
+	HL_CPL_OPTION,	   /* an option: "-x" or "--name" */
+	HL_CPL_OPTARG,	   /* the argument of option .opt */
+	HL_CPL_POSITIONAL, /* argument .pos (0: the first) that is no option */
+};
+
+struct hl_cpl_where {
+	enum hl_cpl_kind kind;
+	int opt;      /* HL_CPL_OPTARG: getopt_long's value for the option */
+	int pos;      /* HL_CPL_POSITIONAL */
+	size_t start; /* the text being completed is line[start, cursor) */
+};
+
+/*
+ * What the word that ends at @cursor in @line (a command line being typed)
+ * is: words split as the dispatcher splits them, options read as
+ * getopt_long reads them, with @lookup giving the options of the command
+ * the first word names (false: no such command, nothing completes).  A
+ * word with quotes or backslashes is not completed (HL_CPL_NONE).
+ * 0, -EINVAL (@cursor past the line's end) or -ENOMEM.
+ */
+int hl_cpl_where(const char *line, size_t cursor,
+		 bool (*lookup)(const char *name, struct hl_cpl_spec *spec,
+				void *arg),
+		 void *arg, struct hl_cpl_where *w);
 
 /* ---- handles and paths ------------------------------------------------- */
 

@@ -41,6 +41,20 @@ command_nth(size_t i)
 	return command_table[i];
 }
 
+const char *
+command_name_nth(size_t i)
+{
+	const struct command *cmd = command_nth(i / 2);
+
+	if (!cmd)
+		return NULL;
+	if (!command_available(cmd))
+		return "";
+	if (i % 2)
+		return cmd->altname ? cmd->altname : "";
+	return cmd->name;
+}
+
 /* Exact names only: a prefix never selects a command. */
 const struct command *
 command_find(const char *name)

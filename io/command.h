@@ -35,6 +35,30 @@ enum {
 	CMD_ARGS_FIRST = 1u << 4,
 };
 
+struct option;
+
+/* What a command's argument is, for completion (io/complete.c). */
+enum command_arg_kind {
+	ARG_END = 0,   /* ends a command's list */
+	ARG_PATH,      /* a file name */
+	ARG_NAME,      /* one of the names below */
+	ARG_NAME_LIST, /* names below, joined by commas */
+};
+
+/* Which argument: getopt's value for an option's, or these. */
+enum {
+	ARG_FIRST = -1, /* the first argument that is not an option */
+	ARG_EVERY = -2, /* every argument that is not an option */
+};
+
+struct command_arg {
+	int opt;
+	enum command_arg_kind kind;
+	/* The names it takes: a table, or the i-th (NULL past the last). */
+	const struct hl_name_table *(*table)(void);
+	const char *(*name)(size_t i);
+};
+
 struct command {
 	const char *name;
 	const char *altname;
@@ -46,6 +70,10 @@ struct command {
 	const char *oneline; /* one-line help */
 	const char *help;    /* long help, printed after the one-line help */
 	void (*help_tail)(void); /* prints what the help takes from tables */
+	/* Its options, which its handler gives getopt: NULL for none. */
+	const char *opts;
+	const struct option *long_opts;
+	const struct command_arg *completes; /* ends with ARG_END; or NULL */
 };
 
 /* The command table (io/commands.c), sorted by name, NULL-terminated. */
@@ -59,6 +87,12 @@ extern bool expert;
 const struct command *command_nth(size_t i);
 
 const struct command *command_find(const char *name);
+
+/*
+ * Names of commands available in this mode, and their aliases: the i-th,
+ * "" for one that is not available, NULL past the last.
+ */
+const char *command_name_nth(size_t i);
 bool command_available(const struct command *cmd);
 
 /*

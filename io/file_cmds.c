@@ -16,7 +16,7 @@ open_f(int argc, char **argv)
 	mode_t mode = 0600;
 	int c, error;
 
-	while ((c = getopt(argc, argv, "adfLm:nrst")) != -1) {
+	while ((c = getopt(argc, argv, open_command.opts)) != -1) {
 		switch (c) {
 		case 'a': flags |= IO_APPEND; break;
 		case 'd': flags |= IO_DIRECT; break;
@@ -102,6 +102,11 @@ const struct command open_command = {
 		" -r -- read-only (O_RDONLY)\n"
 		" -s -- synchronous writes (O_SYNC)\n"
 		" -t -- truncate (O_TRUNC)\n",
+	.opts = "adfLm:nrst",
+	.completes = (const struct command_arg[]){
+		{.opt = ARG_FIRST, .kind = ARG_PATH},
+		{.kind = ARG_END},
+	},
 };
 
 const struct command file_command = {

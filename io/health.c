@@ -245,7 +245,7 @@ health_f(int argc, char **argv)
 		goto out;
 	}
 
-	while (!status && (c = getopt(argc, argv, "a:fg:i:jP:q")) != -1) {
+	while (!status && (c = getopt(argc, argv, health_command.opts)) != -1) {
 		switch (c) {
 		case 'a':
 			status = add_number(o.ags, &o.nr_ags, optarg,
@@ -324,4 +324,9 @@ const struct command health_command = {
 		"       write them as Prometheus gauges to file ('-': stdout),\n"
 		"       for node_exporter's textfile collector\n"
 		"Exit status 2 if anything is sick.\n",
+	.opts = "a:fg:i:jP:q",
+	.completes = (const struct command_arg[]){
+		{.opt = 'P', .kind = ARG_PATH},
+		{.kind = ARG_END},
+	},
 };

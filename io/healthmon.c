@@ -476,7 +476,7 @@ healthmon_f(int argc, char **argv)
 	uint64_t val;
 	int c, error;
 
-	while ((c = getopt(argc, argv, "b:cd:D:e:i:jm:n:o:pP:t:v")) != -1) {
+	while ((c = getopt(argc, argv, healthmon_command.opts)) != -1) {
 		switch (c) {
 		case 'b':
 			error = hl_parse_u64(optarg, MAX_BUFSIZE, &val);
@@ -630,4 +630,14 @@ const struct command healthmon_command = {
 		"record, or the filesystem was unmounted but the kernel never\n"
 		"ended the stream (given up after 5 seconds).\n",
 	.help_tail = healthmon_help_names,
+	.opts = "b:cd:D:e:i:jm:n:o:pP:t:v",
+	.completes = (const struct command_arg[]){
+		{.opt = 'D', .kind = ARG_NAME_LIST, .table = hl_domain_names},
+		{.opt = 'e', .kind = ARG_NAME_LIST, .table = hl_type_names},
+		{.opt = 'i', .kind = ARG_PATH},
+		{.opt = 'm', .kind = ARG_PATH},
+		{.opt = 'o', .kind = ARG_PATH},
+		{.opt = 'P', .kind = ARG_PATH},
+		{.kind = ARG_END},
+	},
 };

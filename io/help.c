@@ -58,6 +58,10 @@ const struct command help_command = {
 	.help = "Without an argument, lists every command with its arguments\n"
 		"and a one-line summary.  With a command name (or alias),\n"
 		"describes that command and its options.\n",
+	.completes = (const struct command_arg[]){
+		{.opt = ARG_FIRST, .kind = ARG_NAME, .name = command_name_nth},
+		{.kind = ARG_END},
+	},
 };
 
 const struct command quit_command = {

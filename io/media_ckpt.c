@@ -168,7 +168,7 @@ media_ckpt_save(const char *path, const struct hl_media_ckpt *c)
 
 	error = hl_media_ckpt_format(c, &text, &len);
 	if (!error)
-		error = hl_file_replace(path, text, len, true);
+		error = hl_file_replace(path, text, len, 0644, true);
 	free(text);
 	return error;
 }

@@ -63,6 +63,13 @@ static const struct probe {
 
 #define NR_PROBES (sizeof(probes) / sizeof(probes[0]))
 
+/* The i-th interface's name, for completion. */
+static const char *
+probe_name_nth(size_t i)
+{
+	return i < NR_PROBES ? probes[i].name : NULL;
+}
+
 static const struct probe *
 probe_find(const char *name)
 {
@@ -134,4 +141,8 @@ const struct command probe_command = {
 		"  scrubv       -- XFS_IOC_SCRUBV_METADATA with no vectors\n"
 		"  repair       -- scrub type probe with the repair flag (needs a\n"
 		"                  read-write mount of a v5 filesystem)\n",
+	.completes = (const struct command_arg[]){
+		{.opt = ARG_EVERY, .kind = ARG_NAME, .name = probe_name_nth},
+		{.kind = ARG_END},
+	},
 };

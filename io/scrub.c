@@ -157,8 +157,7 @@ parse_opts(const struct command *cmd, int argc, char **argv,
 	uint64_t val;
 	int c;
 
-	while ((c = getopt(argc, argv,
-			   o->repair ? "aA:I:jMp:Rs" : "aA:I:jMp:rRs")) != -1) {
+	while ((c = getopt(argc, argv, cmd->opts)) != -1) {
 		switch (c) {
 		case 'a':
 			o->all = true;
@@ -266,6 +265,23 @@ out:
 	free(o.inos);
 	return status;
 }
+
+/* The i-th scrub type's name, for completion. */
+static const char *
+scrub_type_nth(size_t i)
+{
+	size_t nr;
+	const struct hl_scrub_type *types = hl_scrub_types(&nr);
+
+	if (i >= nr)
+		return NULL;
+	return types[i].name ? types[i].name : "";
+}
+
+static const struct command_arg scrub_completes[] = {
+	{.opt = ARG_FIRST, .kind = ARG_NAME, .name = scrub_type_nth},
+	{.kind = ARG_END},
+};
 
 static int
 scrub_f(int argc, char **argv)
@@ -385,6 +401,8 @@ const struct command scrub_command = {
 		"refused or failed a check; 4 for bad arguments, with no\n"
 		"call made.\n",
 	.help_tail = scrub_help_types,
+	.opts = "aA:I:jMp:rRs",
+	.completes = scrub_completes,
 };
 
 const struct command repair_command = {
@@ -421,4 +439,6 @@ const struct command repair_command = {
 		"complete; 1 if the kernel refused or failed a repair; 4\n"
 		"for bad arguments, with no call made.\n",
 	.help_tail = scrub_help_types,
+	.opts = "aA:I:jMp:Rs",
+	.completes = scrub_completes,
 };

@@ -1234,6 +1234,44 @@ static const struct option long_options[] = {
 
 #define MAX_TIME_LIMIT (366ULL * 86400) /* a year: more is a typo */
 
+/* --busy's and --stale's words: the parser's and completion's. */
+static const struct hl_name busy_words[] = {
+	{MEDIA_BUSY_WAIT, "wait"},
+	{MEDIA_BUSY_SKIP, "skip"},
+	{MEDIA_BUSY_IGNORE, "ignore"},
+};
+
+static const struct hl_name_table busy_table = {
+	.what = "--busy",
+	.kind = HL_TABLE_VALUES,
+	.nr = ARRAY_SIZE(busy_words),
+	.names = busy_words,
+};
+
+static const struct hl_name_table *
+busy_names(void)
+{
+	return &busy_table;
+}
+
+static const struct hl_name stale_words[] = {
+	{false, "refuse"},
+	{true, "restart"},
+};
+
+static const struct hl_name_table stale_table = {
+	.what = "--stale",
+	.kind = HL_TABLE_VALUES,
+	.nr = ARRAY_SIZE(stale_words),
+	.names = stale_words,
+};
+
+static const struct hl_name_table *
+stale_names(void)
+{
+	return &stale_table;
+}
+
 /* The earlier of the deadline so far and @t. */
 static void
 deadline_at(struct vm_opts *o, time_t t)
@@ -1246,12 +1284,7 @@ deadline_at(struct vm_opts *o, time_t t)
 static int
 long_option(struct vm_opts *o, int c, const char *arg)
 {
-	static const char *const busy[] = {
-		[MEDIA_BUSY_WAIT] = "wait",
-		[MEDIA_BUSY_SKIP] = "skip",
-		[MEDIA_BUSY_IGNORE] = "ignore",
-	};
-	uint64_t secs;
+	uint64_t secs, val;
 	time_t t;
 
 	switch (c) {
@@ -1285,12 +1318,10 @@ long_option(struct vm_opts *o, int c, const char *arg)
 		deadline_at(o, t);
 		return EXIT_ALL_OK;
 	case OPT_BUSY:
-		for (size_t i = 0; i < ARRAY_SIZE(busy); i++) {
-			if (!strcmp(arg, busy[i])) {
-				o->busy = i;
-				o->busy_set = true;
-				return EXIT_ALL_OK;
-			}
+		if (!hl_value_of(&busy_table, arg, &val)) {
+			o->busy = val;
+			o->busy_set = true;
+			return EXIT_ALL_OK;
 		}
 		io_error("verify_media: invalid --busy -- %s (wait, skip or "
 			 "ignore)",
@@ -1300,13 +1331,13 @@ long_option(struct vm_opts *o, int c, const char *arg)
 		o->if_present = true;
 		return EXIT_ALL_OK;
 	case OPT_STALE:
-		if (strcmp(arg, "refuse") && strcmp(arg, "restart")) {
+		if (hl_value_of(&stale_table, arg, &val)) {
 			io_error("verify_media: invalid --stale -- %s (refuse "
 				 "or restart)",
 				 arg);
 			return EXIT_USAGE;
 		}
-		o->stale_restart = !strcmp(arg, "restart");
+		o->stale_restart = val;
 		return EXIT_ALL_OK;
 	}
 	return EXIT_USAGE;
@@ -1320,7 +1351,7 @@ verify_media_f(int argc, char **argv)
 	uint64_t val;
 	int c, status, error;
 
-	while ((c = getopt_long(argc, argv, "b:djlmp:rRs:uv", long_options,
+	while ((c = getopt_long(argc, argv, verify_media_command.opts, long_options,
 				NULL)) != -1) {
 		switch (c) {
 		case OPT_RATE:
@@ -1468,4 +1499,12 @@ const struct command verify_media_command = {
 		"Exit status: 2 if bad media was found, 1 if the kernel "
 		"refused,\n"
 		"4 for bad arguments, 8 if the time ran out with work left.\n",
+	.opts = "b:djlmp:rRs:uv",
+	.long_opts = long_options,
+	.completes = (const struct command_arg[]){
+		{.opt = OPT_CHECKPOINT, .kind = ARG_PATH},
+		{.opt = OPT_BUSY, .kind = ARG_NAME, .table = busy_names},
+		{.opt = OPT_STALE, .kind = ARG_NAME, .table = stale_names},
+		{.kind = ARG_END},
+	},
 };

@@ -639,7 +639,7 @@ hl_metrics_write_file(struct hl_metrics *m, const char *path,
 	if (fclose(f) && !error)
 		error = -ENOMEM;
 	if (!error)
-		error = hl_file_replace(path, text, len, false);
+		error = hl_file_replace(path, text, len, 0644, false);
 	free(text);
 	return error;
 }

@@ -51,7 +51,8 @@ sync_dir_of(const char *path)
 }
 
 int
-hl_file_replace(const char *path, const char *text, size_t len, bool durable)
+hl_file_replace(const char *path, const char *text, size_t len, mode_t mode,
+		bool durable)
 {
 	char *tmp;
 	int fd, error;
@@ -64,8 +65,8 @@ hl_file_replace(const char *path, const char *text, size_t len, bool durable)
 		free(tmp);
 		return error;
 	}
-	/* Readable by others whatever the umask (a unit's may be 7777). */
-	error = fchmod(fd, 0644) ? -errno : write_all(fd, text, len);
+	/* The mode asked for whatever the umask (a unit's may be 7777). */
+	error = fchmod(fd, mode) ? -errno : write_all(fd, text, len);
 	if (!error && durable && fsync(fd) < 0)
 		error = -errno;
 	if (close(fd) < 0 && !error)
