@@ -8,8 +8,11 @@
  * The seam is the command table, which this target supplies instead of
  * io/commands.c: the same records, except that
  *  - open and healthmon run their real handlers on argument lists in which
- *    every path they could open is /dev/null (and healthmon's -d delay is
- *    0), so that no input reads, creates or truncates a real file or sleeps;
+ *    every path they could open is /dev/null (healthmon's -P metrics file,
+ *    which is replaced whole by a rename, a scratch file of this process;
+ *    its -d delay 0), so that no input reads, creates or truncates a real
+ *    file or sleeps; the options and which take file names come from the
+ *    commands' records;
  *  - quit stops reading lines, as io/main.c's loop does, without setting
  *    io/'s process-wide quit flag, which nothing resets.
  * No file other than /dev/null is ever open, so every kernel command stops
@@ -19,7 +22,10 @@
  * Input: a flags byte (1: expert mode, -x; 2: lines run like -c, once per
  * open file), then lines.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fuzz.h"
 #include "io.h"
@@ -54,16 +60,46 @@ const struct command *const command_table[] = {
 static char dev_null[] = "/dev/null";
 static char zero[] = "0";
 
+/* What the argument of each kind of option becomes. */
+struct safe_opts {
+	const char *optstring;
+	char paths[32];	     /* files read or written in place: /dev/null */
+	const char *zeroed;  /* "0" */
+	const char *scratch; /* files replaced whole (renamed over): scratch */
+};
+
+/* A file of our own to replace: never /dev/null, which a rename would. */
+static char scratch[64];
+static const char *scratch_dir;
+
+static void
+remove_scratch(void)
+{
+	unlink(scratch);
+	rmdir(scratch_dir);
+}
+
+static char *
+replacement(const struct safe_opts *so, char opt)
+{
+	if (strchr(so->scratch, opt))
+		return scratch;
+	if (strchr(so->paths, opt))
+		return dev_null;
+	if (strchr(so->zeroed, opt))
+		return zero;
+	return NULL;
+}
+
 /*
- * The words getopt(3) would take for @optstring, with permutation: every
- * operand becomes /dev/null, and so does the argument of each option in
- * @paths; the argument of each option in @zeroed becomes "0".  Words are
- * replaced, never written to: handlers may cut up their arguments.
- * Returns the malloc'd replacements to free (NULL-terminated).
+ * The words getopt(3) would take for @so->optstring, with permutation:
+ * every operand becomes /dev/null, and each option's argument what
+ * replacement() says.  Words are replaced, never written to: handlers may
+ * cut up their arguments.  Returns the malloc'd replacements to free
+ * (NULL-terminated).
  */
 static char **
-make_safe(int argc, char **argv, const char *optstring, const char *paths,
-	  const char *zeroed)
+make_safe(int argc, char **argv, const struct safe_opts *so)
 {
 	char **owned = calloc(argc + 1, sizeof(*owned));
 	int nowned = 0;
@@ -71,7 +107,7 @@ make_safe(int argc, char **argv, const char *optstring, const char *paths,
 
 	FZ_CHECK(owned);
 	for (int i = 1; i < argc; i++) {
-		char *w = argv[i];
+		char *w = argv[i], *r;
 
 		if (operands || w[0] != '-' || !w[1]) {
 			argv[i] = dev_null;
@@ -82,27 +118,24 @@ make_safe(int argc, char **argv, const char *optstring, const char *paths,
 			continue;
 		}
 		for (int j = 1; w[j]; j++) {
-			const char *o =
-				w[j] != ':' ? strchr(optstring, w[j]) : NULL;
+			const char *o = w[j] != ':'
+						? strchr(so->optstring, w[j])
+						: NULL;
 
 			if (!o || o[1] != ':')
 				continue;
 			/* The option's argument: the rest, or the next word. */
-			if (w[j + 1] &&
-			    (strchr(paths, w[j]) || strchr(zeroed, w[j]))) {
-				char *nw = malloc(j + 1 + sizeof(dev_null));
+			r = replacement(so, w[j]);
+			if (w[j + 1] && r) {
+				char *nw;
 
-				FZ_CHECK(nw);
-				memcpy(nw, w, j + 1);
-				strcpy(nw + j + 1,
-				       strchr(paths, w[j]) ? dev_null : zero);
+				FZ_CHECK(asprintf(&nw, "%.*s%s", j + 1, w, r) >=
+					 0);
 				argv[i] = owned[nowned++] = nw;
 			} else if (!w[j + 1] && i + 1 < argc) {
 				i++;
-				if (strchr(paths, w[j]))
-					argv[i] = dev_null;
-				else if (strchr(zeroed, w[j]))
-					argv[i] = zero;
+				if (r)
+					argv[i] = r;
 			}
 			break;
 		}
@@ -120,32 +153,56 @@ free_owned(char **owned)
 
 static int
 run_safe(const struct command *real, int argc, char **argv,
-	 const char *optstring, const char *paths, const char *zeroed)
+	 const struct safe_opts *so)
 {
 	char **copy = malloc((argc + 1) * sizeof(*copy)), **owned;
 	int status;
 
 	FZ_CHECK(copy);
 	memcpy(copy, argv, (argc + 1) * sizeof(*copy));
-	owned = make_safe(argc, copy, optstring, paths, zeroed);
+	owned = make_safe(argc, copy, so);
 	status = real->handler(argc, copy);
 	free_owned(owned);
 	free(copy);
 	return status;
 }
 
-/* The option strings are io/file.c's and io/healthmon.c's. */
-static int
-open_safe_f(int argc, char **argv)
+/*
+ * The options of @cmd whose argument is a file name, from its record (a
+ * string of its own here once drifted: healthmon's -P wrote metrics files
+ * named by the fuzzer's input into the working directory).
+ */
+static void
+path_options(const struct command *cmd, struct safe_opts *so)
 {
-	return run_safe(&open_command, argc, argv, "adfLm:nrst", "", "");
+	size_t n = 0;
+
+	so->optstring = cmd->opts;
+	for (const struct command_arg *a = cmd->completes;
+	     a && a->kind != ARG_END; a++)
+		if (a->kind == ARG_PATH && a->opt > 0 && a->opt < 128 &&
+		    n + 1 < sizeof(so->paths))
+			so->paths[n++] = (char)a->opt;
+	so->paths[n] = '\0';
 }
 
 static int
+open_safe_f(int argc, char **argv)
+{
+	struct safe_opts so = {.zeroed = "", .scratch = ""};
+
+	path_options(&open_command, &so);
+	return run_safe(&open_command, argc, argv, &so);
+}
+
+/* -P's metrics file is replaced whole; -d's delay would sleep. */
+static int
 healthmon_safe_f(int argc, char **argv)
 {
-	return run_safe(&healthmon_command, argc, argv,
-			"b:cd:D:e:i:jm:n:o:pt:v", "io", "d");
+	struct safe_opts so = {.zeroed = "d", .scratch = "P"};
+
+	path_options(&healthmon_command, &so);
+	return run_safe(&healthmon_command, argc, argv, &so);
 }
 
 static int
@@ -166,8 +223,13 @@ wrap(struct command *safe, const struct command *real,
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	static char dir[] = "/tmp/fuzz_cmdline.XXXXXX";
 	int i;
 
+	FZ_CHECK(mkdtemp(dir));
+	snprintf(scratch, sizeof(scratch), "%s/metrics", dir);
+	scratch_dir = dir;
+	atexit(remove_scratch);
 	wrap(&open_safe, &open_command, open_safe_f);
 	wrap(&healthmon_safe, &healthmon_command, healthmon_safe_f);
 	wrap(&quit_safe, &quit_command, quit_safe_f);
