@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,25 +37,52 @@ give_up(const char *why)
 	path = NULL;
 }
 
-/* mkdir -p for the default place, each directory made 0700. */
+/* Is @dir (followed) a directory of ours?  0 or -errno (-EPERM: not ours). */
 static int
-make_dirs(const char *file)
+own_dir(const char *dir)
 {
-	char *dir = strdup(file);
+	struct stat st;
+
+	if (stat(dir, &st))
+		return -errno;
+	if (!S_ISDIR(st.st_mode))
+		return -ENOTDIR;
+	return st.st_uid == geteuid() ? 0 : -EPERM;
+}
+
+/*
+ * @base/@sub/history, with the directories of @sub made 0700 where they
+ * are missing.  @base and every directory on the way must be ours: root
+ * given a user's HOME (sudo -E) must not make root's directories there.
+ */
+static char *
+place_under(const char *base, const char *sub)
+{
+	char *p;
 	int error = 0;
 
-	if (!dir)
-		return -ENOMEM;
-	for (char *p = dir + 1; (p = strchr(p, '/')); p++) {
-		*p = '\0';
-		if (mkdir(dir, 0700) && errno != EEXIST) {
-			error = -errno;
+	if (asprintf(&p, "%s/%s/history", base, sub) < 0)
+		return NULL;
+	for (char *s = p + strlen(base) + 1; (s = strchr(s, '/')); s++) {
+		*s = '\0';
+		error = own_dir(p);
+		if (error == -ENOENT)
+			error = mkdir(p, 0700) ? -errno : 0;
+		*s = '/';
+		if (error)
 			break;
-		}
-		*p = '/';
 	}
-	free(dir);
-	return error;
+	if (error) {
+		io_error("history file %s: %s; this session's lines are not "
+			 "kept",
+			 p,
+			 error == -EPERM ? "a directory on its path is another "
+					   "user's"
+					 : strerror(-error));
+		free(p);
+		return NULL;
+	}
+	return p;
 }
 
 static char *
@@ -63,31 +91,27 @@ default_path(void)
 	const char *env = getenv("XFS_HEALTH_HISTORY");
 	const char *state = getenv("XDG_STATE_HOME");
 	const char *home = getenv("HOME");
-	char *p = NULL;
-	int error;
+	struct passwd *pw;
 
 	if (env)
 		return *env ? strdup(env) : NULL;
 	/* The XDG spec: a relative XDG_STATE_HOME is to be ignored. */
 	if (state && state[0] == '/') {
-		if (asprintf(&p, "%s/xfs_health/history", state) < 0)
-			return NULL;
-	} else if (home && home[0] == '/') {
-		if (asprintf(&p, "%s/.local/state/xfs_health/history", home) <
-		    0)
-			return NULL;
-	} else {
-		return NULL;
+		int error = own_dir(state);
+
+		if (error == -ENOENT)
+			error = mkdir(state, 0700) ? -errno : 0;
+		if (!error)
+			return place_under(state, "xfs_health");
 	}
-	error = make_dirs(p);
-	if (error) {
-		io_error("history file %s: %s; this session's lines are not "
-			 "kept",
-			 p, strerror(-error));
-		free(p);
-		return NULL;
+	if (!home || home[0] != '/' || own_dir(home)) {
+		/* Not ours (another user's, kept by sudo): our own home. */
+		pw = getpwuid(geteuid());
+		home = pw ? pw->pw_dir : NULL;
+		if (!home || home[0] != '/' || own_dir(home))
+			return NULL;
 	}
-	return p;
+	return place_under(home, ".local/state/xfs_health");
 }
 
 /* Is the file open on @fd ours to use?  NULL, or why not. */
@@ -102,6 +126,8 @@ not_ours(int fd)
 		return "not a regular file";
 	if (st.st_uid != geteuid())
 		return "owned by another user";
+	if (st.st_nlink != 1)
+		return "has other hard links";
 	return NULL;
 }
 
@@ -115,18 +141,36 @@ open_locked(int flags)
 	for (int tries = 0; tries < 8; tries++) {
 		struct stat fst, st;
 		const char *why;
-		int fd;
+		int fd, locks;
 
-		fd = open(path, flags | O_NOFOLLOW | O_CLOEXEC, 0600);
+		/* Non-blocking: a FIFO planted there must not hang the shell.
+		 */
+		fd = open(path,
+			  flags | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY |
+				  O_CLOEXEC,
+			  0600);
 		if (fd < 0) {
-			if (errno != ENOENT || !(flags & O_CREAT))
-				give_up(errno == ELOOP ? "a symbolic link"
-						       : strerror(errno));
+			if (errno == ENOENT && !(flags & O_CREAT))
+				return -1; /* gone since: nothing to read */
+			give_up(errno == ELOOP ? "a symbolic link"
+					       : strerror(errno));
 			return -1;
 		}
 		why = not_ours(fd);
-		if (!why && flock(fd, LOCK_EX))
+		if (!why && fcntl(fd, F_SETFL, flags & O_APPEND))
 			why = strerror(errno);
+		/* Another session's lock is held for a moment: wait 1 s at
+		 * most. */
+		for (locks = 0; !why && flock(fd, LOCK_EX | LOCK_NB); locks++) {
+			if (errno != EWOULDBLOCK || locks == 100) {
+				why = errno == EWOULDBLOCK
+					      ? "locked by another "
+						"process"
+					      : strerror(errno);
+				break;
+			}
+			usleep(10000);
+		}
 		if (why) {
 			close(fd);
 			give_up(why);
@@ -247,7 +291,8 @@ history_file_add(const char *line)
 	char *rec;
 	int fd;
 
-	if (!path || !len || len > HISTORY_LINE_MAX)
+	/* A line with a newline in it (^V^J) would come back as two. */
+	if (!path || !len || len > HISTORY_LINE_MAX || strchr(line, '\n'))
 		return;
 	if (asprintf(&rec, "%s\n", line) < 0)
 		return;

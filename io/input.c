@@ -125,15 +125,17 @@ load_editor(void)
 	loaded = -1;
 	h = dlopen("libedit.so.2", RTLD_NOW | RTLD_LOCAL);
 	if (!h) {
-		fprintf(stderr, "%s: no line editing: %s\n", progname, dlerror());
+		fprintf(stderr, "%s: no line editing: %s\n", progname,
+			dlerror());
 		return false;
 	}
 	for (size_t i = 0; i < sizeof(syms) / sizeof(syms[0]); i++) {
 		void *p = dlsym(h, syms[i].name);
 
 		if (!p) {
-			fprintf(stderr, "%s: no line editing: libedit.so.2 "
-					"lacks %s\n",
+			fprintf(stderr,
+				"%s: no line editing: libedit.so.2 "
+				"lacks %s\n",
 				progname, syms[i].name);
 			dlclose(h);
 			return false;
@@ -227,6 +229,14 @@ add_file_names(const char *line, size_t from, size_t cursor, size_t text_at)
 		return -ENOMEM;
 	for (int state = 0; !error && (m = ed.filename_completion(path, state));
 	     state++) {
+		/*
+		 * Neither editor escapes what it inserts here, and the
+		 * dispatcher would split or unquote such a name.
+		 */
+		if (strpbrk(m, " \t\n\"'\\")) {
+			free(m);
+			continue;
+		}
 		error = add_match(line, from, text_at, m);
 		free(last);
 		last = m;
@@ -273,7 +283,16 @@ attempt_completion(const char *text, int start, int end)
 	if (!line || cursor > strlen(line) || len > cursor ||
 	    complete_line(line, cursor, &c))
 		return NULL;
-	/* The editor's offsets count characters; its text ends at the cursor. */
+	/*
+	 * The editor's text ends at the cursor, whose offset libedit counts
+	 * in characters, not bytes: the first place from there on where the
+	 * text ends is the cursor.
+	 */
+	while (cursor <= strlen(line) &&
+	       strncmp(line + cursor - len, text, len))
+		cursor++;
+	if (cursor > strlen(line))
+		return NULL;
 	text_at = cursor - len;
 	if (c.path)
 		error = add_file_names(line, c.start, cursor, text_at);

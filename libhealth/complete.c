@@ -19,15 +19,6 @@ struct word {
 	bool quoted;  /* it had some */
 };
 
-/* Frees the words' texts. */
-static void
-free_words(struct word *w, size_t nr)
-{
-	for (size_t i = 0; i < nr; i++)
-		free(w[i].text);
-	free(w);
-}
-
 static bool
 blank(char c)
 {
@@ -35,30 +26,37 @@ blank(char c)
 }
 
 /*
- * Splits line[0, len) into words.  The last is the one the cursor is in:
- * an empty one at @len if the line ends in a blank (or is empty).
+ * Splits line[0, len) into words, their texts in @buf (@len + 1 bytes, as
+ * the dispatcher splits a line in place).  The last is the one the cursor
+ * is in: an empty one at @len if the line ends in a blank (or is empty).
  */
 static int
-split(const char *line, size_t len, struct word **wordsp, size_t *nrp)
+split(const char *line, size_t len, char *buf, struct word **wordsp,
+      size_t *nrp)
 {
 	struct word *words = NULL;
-	size_t nr = 0, i = 0;
+	size_t nr = 0, alloc = 0, i = 0;
+	char *out = buf;
 
 	for (;;) {
-		struct word *grown, *w;
-		char quote = 0, *out;
+		struct word *w;
+		char quote = 0;
 
 		while (i < len && blank(line[i]))
 			i++;
-		grown = realloc(words, (nr + 1) * sizeof(*words));
-		if (!grown)
-			goto nomem;
-		words = grown;
+		if (nr == alloc) {
+			struct word *grown;
+
+			alloc = alloc ? 2 * alloc : 8;
+			grown = realloc(words, alloc * sizeof(*words));
+			if (!grown) {
+				free(words);
+				return -ENOMEM;
+			}
+			words = grown;
+		}
 		w = &words[nr++];
-		*w = (struct word){.start = i, .text = malloc(len - i + 1)};
-		if (!w->text)
-			goto nomem;
-		out = w->text;
+		*w = (struct word){.start = i, .text = out};
 		while (i < len && (quote || !blank(line[i]))) {
 			if (quote && line[i] == quote) {
 				quote = 0;
@@ -79,16 +77,13 @@ split(const char *line, size_t len, struct word **wordsp, size_t *nrp)
 				*out++ = line[i++];
 			}
 		}
-		*out = '\0';
+		*out++ = '\0';
 		if (i >= len)
 			break;
 	}
 	*wordsp = words;
 	*nrp = nr;
 	return 0;
-nomem:
-	free_words(words, nr);
-	return -ENOMEM;
 }
 
 /*
@@ -189,12 +184,15 @@ place_current(const struct hl_cpl_spec *spec, const struct word *cur,
 		for (const char *c = t + 1; *c; c++) {
 			if (!find_short(spec->opts, *c, &takes_arg))
 				break;
-			if (takes_arg) {
+			/* "-e" itself completes as an option, to "-e ". */
+			if (takes_arg && c[1]) {
 				w->kind = HL_CPL_OPTARG;
 				w->opt = *c;
 				w->start = cur->start + (size_t)(c - t) + 1;
 				return;
 			}
+			if (takes_arg)
+				break;
 		}
 		w->kind = HL_CPL_OPTION;
 		return;
@@ -213,14 +211,22 @@ hl_cpl_where(const char *line, size_t cursor,
 	struct word *words, *cur;
 	bool options_done = false;
 	int error, pending = 0, pos = 0;
+	char *buf;
 	size_t nr;
 
 	*w = (struct hl_cpl_where){.kind = HL_CPL_NONE, .start = cursor};
 	if (cursor > strlen(line))
 		return -EINVAL;
-	error = split(line, cursor, &words, &nr);
-	if (error)
+	/* Each word's text and NUL take no more than its characters and a
+	 * blank. */
+	buf = malloc(cursor + 2);
+	if (!buf)
+		return -ENOMEM;
+	error = split(line, cursor, buf, &words, &nr);
+	if (error) {
+		free(buf);
 		return error;
+	}
 	cur = &words[nr - 1];
 	/* Quotes and backslashes are not completed: the word stays as typed. */
 	if (cur->quoted)
@@ -248,6 +254,7 @@ hl_cpl_where(const char *line, size_t cursor,
 	}
 	place_current(&spec, cur, pending, options_done, pos, w);
 out:
-	free_words(words, nr);
+	free(words);
+	free(buf);
 	return 0;
 }

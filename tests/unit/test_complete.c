@@ -59,6 +59,8 @@ static const struct {
 	{"mon -e si", HL_CPL_OPTARG, 'e', 7},
 	{"mon -e sick,co", HL_CPL_OPTARG, 'e', 7},
 	{"mon -jD ", HL_CPL_OPTARG, 'D', 8},
+	{"mon -e", HL_CPL_OPTION, 0, 4},
+	{"mon -je", HL_CPL_OPTION, 0, 4},
 	{"mon -esi", HL_CPL_OPTARG, 'e', 6},
 	{"mon -jesi", HL_CPL_OPTARG, 'e', 7},
 	{"mon -e sick ", HL_CPL_POSITIONAL, 0, 12},
