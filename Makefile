@@ -212,7 +212,7 @@ ABI_EVENTS	:= $(B)tests/unit/abi_events.h
 
 ALL_OBJS	:= $(LIB_OBJS) $(IO_OBJS) $(HEALER_OBJS) $(UNIT_OBJS)
 
-.PHONY: all check check-unit check-cmd check-cmd-terminal check-valgrind check-sanitized check-analyze check-layout check-hardening check-xfs check-vm check-units check-all demo bench deps \
+.PHONY: all check check-unit check-cmd check-cmd-terminal check-valgrind check-sanitized check-analyze check-layout check-hardening check-xfs check-vm check-units check-all demo bench deps deb \
 	install uninstall clean
 
 PROGS		:= $(IO_PROG) $(HEALER_PROG)
@@ -284,7 +284,8 @@ check-all:
 # with ASan+UBSan and, in the guest, the sanitized binaries through one
 # test of each program and ioctl path (the whole VM tier sanitized takes
 # ~20 min under TCG: make check-sanitized), a short fuzzing run (long
-# fuzzing: make fuzz).  "make check SANITIZE=..." is every tier on a
+# fuzzing: make fuzz), the Debian package (built, lintian, its file
+# list).  "make check SANITIZE=..." is every tier on a
 # sanitized build already: valgrind cannot run those, so only fuzz-smoke.
 # The other builds go to build/NAME (O=), beside this one.
 SANITIZED_VM_TESTS ?= xfs/001 xfs/022 xfs/024 xfs/026 xfs/031 xfs/037 xfs/047 xfs/104 \
@@ -311,6 +312,7 @@ check-hardening: $(PROGS)
 	$(call in_build,sanitized,SANITIZE=$(SANITIZERS) VM_TESTS="$(SANITIZED_VM_TESTS)", \
 		check-unit check-cmd check-vm) || status=1; \
 	$(MAKE) --no-print-directory fuzz-smoke || status=1; \
+	$(MAKE) --no-print-directory deb || status=1; \
 	exit $$status
 else
 check-hardening: $(PROGS)
@@ -376,6 +378,15 @@ demo: deps
 
 deps:
 	$(Q)tools/install-deps
+
+# ---- Debian package --------------------------------------------------------
+# `make deb`: the binary packages (debian/), built from a copy of the tree
+# in build/deb/src (dpkg-buildpackage writes beside the source, and cleans
+# it first), then lintian on them (errors and warnings fail), then their
+# file list against `make install`'s (tools/check-deb).
+DEB_DIR		:= build/deb
+deb:
+	$(Q)tools/make-deb $(DEB_DIR)
 
 # ---- install ---------------------------------------------------------------
 # systemd's own answer where it has one; units name the daemon by @SBINDIR@.
