@@ -143,8 +143,7 @@ open_locked(int flags)
 		const char *why;
 		int fd, locks;
 
-		/* Non-blocking: a FIFO planted there must not hang the shell.
-		 */
+		/* Non-blocking: a FIFO planted there must not hang us. */
 		fd = open(path,
 			  flags | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY |
 				  O_CLOEXEC,
@@ -159,8 +158,7 @@ open_locked(int flags)
 		why = not_ours(fd);
 		if (!why && fcntl(fd, F_SETFL, flags & O_APPEND))
 			why = strerror(errno);
-		/* Another session's lock is held for a moment: wait 1 s at
-		 * most. */
+		/* Another session holds the lock a moment: 1 s at most. */
 		for (locks = 0; !why && flock(fd, LOCK_EX | LOCK_NB); locks++) {
 			if (errno != EWOULDBLOCK || locks == 100) {
 				why = errno == EWOULDBLOCK
@@ -210,13 +208,18 @@ read_tail(FILE *f, struct tail *t)
 	free(buf);
 }
 
-/* line i of the ring's last HISTORY_LINES, oldest first */
+/* How many lines the ring holds. */
+static size_t
+tail_kept(const struct tail *t)
+{
+	return t->nr < HISTORY_LINES ? t->nr : HISTORY_LINES;
+}
+
+/* Line @i of the ring (below tail_kept()), oldest first; NULL if lost. */
 static char *
 tail_line(const struct tail *t, size_t i)
 {
-	size_t kept = t->nr < HISTORY_LINES ? t->nr : HISTORY_LINES;
-
-	return t->line[(t->nr - kept + i) % HISTORY_LINES];
+	return t->line[(t->nr - tail_kept(t) + i) % HISTORY_LINES];
 }
 
 /* The file cut to its last HISTORY_LINES (the caller holds its lock). */
@@ -230,7 +233,7 @@ cut(const struct tail *t)
 
 	if (!m)
 		return;
-	for (size_t i = 0; i < HISTORY_LINES && i < t->nr; i++)
+	for (size_t i = 0; i < tail_kept(t); i++)
 		if (tail_line(t, i))
 			fprintf(m, "%s\n", tail_line(t, i));
 	error = fclose(m) ? -ENOMEM : 0;
@@ -240,7 +243,7 @@ cut(const struct tail *t)
 	if (error)
 		give_up(strerror(-error));
 	else
-		lines = t->nr < HISTORY_LINES ? t->nr : HISTORY_LINES;
+		lines = tail_kept(t);
 }
 
 /* Reads the file under its lock: its lines to @add, cut if it is long. */
@@ -264,7 +267,7 @@ load(void (*add)(const char *line))
 	read_tail(f, t);
 	lines = t->nr;
 	if (add)
-		for (size_t i = 0; i < HISTORY_LINES && i < t->nr; i++)
+		for (size_t i = 0; i < tail_kept(t); i++)
 			if (tail_line(t, i) && *tail_line(t, i))
 				add(tail_line(t, i));
 	if (t->nr >= 2 * HISTORY_LINES)

@@ -271,7 +271,8 @@ static char **
 attempt_completion(const char *text, int start, int end)
 {
 	const char *line = *ed.line_buffer;
-	size_t cursor = (size_t)*ed.point, len = strlen(text), text_at;
+	size_t cursor = (size_t)*ed.point, len = strlen(text), line_len,
+	       text_at;
 	struct completion c;
 	int error = 0;
 
@@ -280,18 +281,19 @@ attempt_completion(const char *text, int start, int end)
 	*ed.completion_over = 1; /* never the editor's own file names */
 	*ed.append_char = ' ';
 	forget_matches();
-	if (!line || cursor > strlen(line) || len > cursor ||
-	    complete_line(line, cursor, &c))
+	if (!line)
 		return NULL;
+	line_len = strlen(line);
 	/*
 	 * The editor's text ends at the cursor, whose offset libedit counts
 	 * in characters, not bytes: the first place from there on where the
 	 * text ends is the cursor.
 	 */
-	while (cursor <= strlen(line) &&
-	       strncmp(line + cursor - len, text, len))
+	if (cursor > line_len || len > cursor)
+		return NULL;
+	while (cursor <= line_len && strncmp(line + cursor - len, text, len))
 		cursor++;
-	if (cursor > strlen(line))
+	if (cursor > line_len || complete_line(line, cursor, &c))
 		return NULL;
 	text_at = cursor - len;
 	if (c.path)

@@ -67,8 +67,7 @@ split(const char *line, size_t len, char *buf, struct word **wordsp,
 				quote = line[i++];
 				w->quoted = true;
 			} else if (line[i] == '\\' && quote != '\'') {
-				/* One at the cursor escapes what is typed next.
-				 */
+				/* At the cursor: escapes what comes next. */
 				if (i + 1 < len)
 					*out++ = line[i + 1];
 				i += 2;
@@ -164,8 +163,6 @@ place_current(const struct hl_cpl_spec *spec, const struct word *cur,
 		w->opt = pending;
 		return;
 	}
-	if (!spec->opts && !spec->long_opts)
-		options_done = true; /* no getopt: every word is an argument */
 	if (!options_done && t[0] == '-' && t[1] == '-') {
 		const char *eq = strchr(t, '=');
 		const struct option *o = find_long(spec->long_opts, t + 2);
@@ -184,15 +181,16 @@ place_current(const struct hl_cpl_spec *spec, const struct word *cur,
 		for (const char *c = t + 1; *c; c++) {
 			if (!find_short(spec->opts, *c, &takes_arg))
 				break;
+			if (!takes_arg)
+				continue;
 			/* "-e" itself completes as an option, to "-e ". */
-			if (takes_arg && c[1]) {
+			if (c[1]) {
 				w->kind = HL_CPL_OPTARG;
 				w->opt = *c;
 				w->start = cur->start + (size_t)(c - t) + 1;
 				return;
 			}
-			if (takes_arg)
-				break;
+			break;
 		}
 		w->kind = HL_CPL_OPTION;
 		return;
@@ -217,8 +215,7 @@ hl_cpl_where(const char *line, size_t cursor,
 	*w = (struct hl_cpl_where){.kind = HL_CPL_NONE, .start = cursor};
 	if (cursor > strlen(line))
 		return -EINVAL;
-	/* Each word's text and NUL take no more than its characters and a
-	 * blank. */
+	/* A word's text and NUL take no more room than it and a blank. */
 	buf = malloc(cursor + 2);
 	if (!buf)
 		return -ENOMEM;
@@ -238,6 +235,7 @@ hl_cpl_where(const char *line, size_t cursor,
 	}
 	if (!lookup(words[0].text, &spec, arg))
 		goto out;
+	/* No getopt for the command: every word is an argument. */
 	options_done = !spec.opts && !spec.long_opts;
 	for (size_t i = 1; i < nr - 1; i++) {
 		const char *t = words[i].text;
